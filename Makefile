@@ -1,0 +1,40 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED := ../shared
+
+.PHONY: install run test eval fuzz bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/extract seeds/ --json
+
+test: install
+	$(BIN)/pytest -q
+
+eval: install
+	@for set in seeds dev; do \
+	  if [ "$$set" = seeds ]; then in=seeds; else in=$(SHARED)/eval/dev/texts; fi; \
+	  echo "== $$set"; \
+	  $(BIN)/extract $$in --json > /tmp/vnlao_eval_$$set.json; \
+	  $(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/gold/$$set.json /tmp/vnlao_eval_$$set.json; \
+	done
+
+fuzz: install
+	$(BIN)/python -m tests.fuzz --count 10000
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) build *.egg-info

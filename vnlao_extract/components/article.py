@@ -1,0 +1,241 @@
+"""Article reader: header, publication date, dateline, title, and which text is not the article body.
+
+Adds to the Doc:
+- ``doc._.article``: an :class:`Article` (title, published, published_from, dateline, outlet)
+- ``doc._.published``: the publication date (``datetime.date``) or None
+- ``token._.ignored``: True for tokens outside the body (header, stamp lines, bylines, photo
+  credits, trailing boilerplate, repeated paragraphs); later components skip them.
+It also starts a new sentence at every line break, since headlines and captions carry no full stop.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..normalize import parse_loose_date
+
+HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+WORD_DATE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD}\s+\d{{4}})")
+AGENCIES = r"(?:VNA|VNS|KPL|AKP|TNA|Xinhua|ANN|Vietnam News|Viet Nam News|Nhan Dan|VOV|VGP|Reuters|AFP|AP|Bernama|Kyodo)"
+CAPS_PLACE = r"[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'’]+(?:\s+[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'’]+){0,3}"
+TITLE_PLACE = r"[A-Z][\wÀ-ỹ]+(?:\s+[A-Z][\wÀ-ỹ]+){0,2}"
+DATELINE = re.compile(
+    rf"\A\s*(?P<head>(?P<agency>\(?{AGENCIES}\)?)?[ ,]*(?P<place>{CAPS_PLACE}|{TITLE_PLACE})?,?\s*"
+    rf"(?P<date>{MONTH_WORD}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?P<paren>\((?:{AGENCIES}|[\w /]+)\))?)\s*(?:--|[–—-])\s*"
+)
+AGENCY_LEAD = re.compile(rf"\A\s*\(?(?P<agency>{AGENCIES}(?:/{AGENCIES})?)\)?\s+(?=[A-Z])")
+SIGN_OFF_LINE = re.compile(rf"\A\s*(?:[–—-]+\s*)?(?:{AGENCIES}(?:/{AGENCIES})*|By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}|Top|Read more|Related news)\s*\Z")
+PHOTO_CREDIT = re.compile(
+    r"(?:[-–—]{1,2}\s*)?(?:\b(?:VNA|VNS)(?:/VNS)?\s+)?\(?\b(?:Photos?|Image|File photo)\b\s*:?\s*"
+    r"(?:[A-ZÀ-Ỹ][\wÀ-ỹ/.'’-]*\s?){0,4}\)?"
+)
+READ_MORE = re.compile(r"(?:…|\.\.\.)?\s*Read (?:full )?(?:this )?story\s*$|Read more\s*$", re.I)
+PROSE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
+
+
+@dataclass
+class Article:
+    title: str | None = None
+    published: dt.date | None = None
+    published_from: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+    ignored: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 6 and bool(PROSE_END.search(line))
+
+
+def _stamp_date(line: str) -> dt.date | None:
+    """A publication stamp: a short line with a date and a clock time (or a bare numeric date)."""
+    if len(line) > 90 or _is_prose(line) and not TIME.search(line):
+        return None
+    numeric = NUMERIC_DATE.search(line)
+    if numeric and (TIME.search(line) or len(line.split()) <= 3):
+        first, second, year = (int(g) for g in numeric.groups())
+        day, month = (first, second) if first > 12 or second <= 12 else (second, first)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    worded = WORD_DATE.search(line)
+    if worded and TIME.search(line):
+        return parse_loose_date(worded.group(0))
+    return None
+
+
+def _is_foreign_script(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if "\u0e00" <= c <= "\u0eff" or "\u1780" <= c <= "\u17ff") > len(letters) / 2
+
+
+def _paragraph_key(line: str) -> str:
+    line = AGENCY_LEAD.sub("", line)
+    match = DATELINE.match(line)
+    if match and len(match.group(0)) < 60:
+        line = line[match.end():]
+    return " ".join(line.split()).lower()
+
+
+def read_article(text: str) -> Article:
+    """Read the header, stamp, dateline and boilerplate of an article; pure function over its text."""
+    article = Article()
+    ignored = article.ignored
+    body_from = 0
+    header = HEADER_DATE.match(text)
+    if header:
+        article.published = dt.date.fromisoformat(header.group(1)) if _valid_iso(header.group(1)) else None
+        article.published_from = "header" if article.published else None
+        ignored.append((0, header.end(), "header"))
+        body_from = header.end()
+    lines = list(_lines(text))
+    in_body = False
+    seen: set[str] = set()
+    header_lines: list[str] = []
+    for number, (start, line) in enumerate(lines):
+        if start + len(line) <= body_from:
+            continue
+        offset = max(start, body_from)
+        content = text[offset:start + len(line)]
+        stripped = content.strip()
+        if not stripped:
+            continue
+        end = start + len(line)
+        stamp = _stamp_date(stripped)
+        if stamp:
+            if not article.published:
+                article.published, article.published_from = stamp, "stamp"
+            ignored.append((offset, end, "stamp"))
+            continue
+        if _is_foreign_script(stripped):
+            ignored.append((offset, end, "foreign script"))
+            continue
+        if not in_body:
+            if _is_prose(stripped) or len(stripped.split()) >= 40:
+                in_body = True
+            else:
+                header_lines.append(stripped)
+                ignored.append((offset, end, "header"))
+                continue
+        if SIGN_OFF_LINE.match(stripped):
+            ignored.append((offset, len(text), "after sign-off"))
+            break
+        key = _paragraph_key(stripped)
+        if key in seen:
+            ignored.append((offset, end, "repeated paragraph"))
+            continue
+        seen.add(key)
+        _read_dateline(article, stripped)
+        _read_agency_lead(article, stripped)
+        for match in PHOTO_CREDIT.finditer(content):
+            ignored.append((offset + match.start(), offset + match.end(), "photo credit"))
+        more = READ_MORE.search(content)
+        if more:
+            ignored.append((offset + more.start(), offset + more.end(), "read more"))
+    titles = [h for h in header_lines if len(h.split()) >= 4 and not _stamp_date(h)]
+    if titles:
+        article.title = titles[-1]
+    ignored.sort()
+    return article
+
+
+def _valid_iso(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_dateline(article: Article, paragraph: str) -> None:
+    if article.dateline:
+        return
+    match = DATELINE.match(paragraph)
+    if not match or not _is_dateline(match):
+        return
+    article.dateline = match.group("head").strip()
+    agency = re.search(AGENCIES, match.group("head"))
+    if agency:
+        article.outlet = agency.group(0)
+    date_text = match.group("date")
+    if date_text and not article.published and re.search(r"\d{4}", date_text):
+        article.published, article.published_from = parse_loose_date(date_text), "dateline"
+
+
+def _is_dateline(match: re.Match) -> bool:
+    """A dateline names an agency, a date, or a place in capitals before its dash."""
+    if len(match.group(0)) > 80 or not match.group("head").strip():
+        return False
+    place = match.group("place") or ""
+    return bool(match.group("agency") or match.group("date") or match.group("paren") or
+                (place and place.upper() == place and len(place) >= 3))
+
+
+def _read_agency_lead(article: Article, paragraph: str) -> None:
+    lead = AGENCY_LEAD.match(paragraph)
+    if lead and not article.dateline:
+        article.dateline = lead.group(0).strip()
+        article.outlet = article.outlet or lead.group("agency").strip("()")
+
+
+def _mark_ignored(doc: Doc, ranges: list[tuple[int, int, str]]) -> None:
+    starts = [r[0] for r in ranges]
+    for token in doc:
+        i = bisect.bisect_right(starts, token.idx) - 1
+        if i >= 0 and ranges[i][0] <= token.idx < ranges[i][1]:
+            token._.ignored = True
+        elif any(s <= token.idx < e for s, e, _ in ranges[max(0, i - 3):i]):
+            token._.ignored = True
+
+
+def _mark_line_breaks(doc: Doc) -> None:
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_ or previous._.ignored != token._.ignored:
+            token.is_sent_start = True
+
+
+class ArticleReader:
+    """Reads the article layout; see the module docstring for what it adds to the Doc."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = read_article(doc.text)
+        if article.published is None and doc._.published_default is not None:
+            article.published, article.published_from = doc._.published_default, "option"
+        doc._.article = article
+        doc._.published = article.published
+        _mark_ignored(doc, article.ignored)
+        _mark_line_breaks(doc)
+        return doc
+
+
+for _name, _default in (("article", None), ("published", None), ("published_default", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Token.has_extension("ignored"):
+    Token.set_extension("ignored", default=False)
+
+
+@Language.factory("vnlao_article")
+def make_article_reader(nlp: Language, name: str) -> ArticleReader:
+    return ArticleReader(nlp, name)

@@ -1,0 +1,121 @@
+"""Congresses: numbered party congresses (``resources/congress_patterns.jsonl``), with the party
+named in the match or taken from context, and start/end dates when a date range follows.
+
+Adds to the Doc:
+- ``doc._.congresses``: list of :class:`Congress` (ordinal, party acronym, start, end), one per
+  (ordinal, party), in order of first mention.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..resources import load_package_jsonl
+from .patterns import build_matcher, evidence, expand_classes, matched_spans
+
+ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                 "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second"]
+DATE_LEADS = {"from", "on", "in", "held", "during", "between", ",", "which", "took", "place", "will", "be",
+              "was", "is", "opens", "opened", "taking"}
+
+
+def ordinal_value(text: str) -> int | None:
+    text = text.lower()
+    if text[:-2].isdigit():
+        return int(text[:-2])
+    return ORDINAL_WORDS.index(text) + 1 if text in ORDINAL_WORDS else None
+
+
+@dataclass
+class Congress:
+    ordinal: int
+    party: str
+    span: Span
+    rule: str
+    start: str | None = None
+    end: str | None = None
+
+    def as_record(self) -> dict:
+        return {"ordinal": self.ordinal, "party": self.party, "start": self.start, "end": self.end,
+                "evidence": evidence(self.span, self.rule)}
+
+
+def party_from_context(doc: Doc, span: Span, country_party: dict[str, str]) -> str | None:
+    """The party of "the 14th Party Congress": nearest party or country word in its sentence, looking
+    back first, then the sentences before."""
+    def party_of(token) -> str | None:
+        entry = token._.lex_entry or {}
+        if token._.lex == "party":
+            return entry.get("party")
+        if token._.lex in ("place", "nationality") and entry.get("country") in country_party:
+            return country_party[entry["country"]]
+        return None
+
+    sentence = span.sent
+    for token in reversed(doc[sentence.start:span.start]):
+        if party_of(token):
+            return party_of(token)
+    for token in doc[span.end:sentence.end]:
+        if party_of(token):
+            return party_of(token)
+    for token in reversed(doc[:sentence.start]):
+        if not token._.ignored and party_of(token):
+            return party_of(token)
+    return None
+
+
+class CongressFinder:
+    """Finds congresses; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        _, patterns = expand_classes(load_package_jsonl("congress_patterns.jsonl"))
+        self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
+        self.country_party = {row["country"]: row["party"] for row in load_package_jsonl("lexicon.jsonl")
+                              if row["label"] == "party" and row["party"] in ("CPV", "LPRP", "CPP", "CPC")}
+
+    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
+        found = matched_spans(doc, self.matcher, self.rows)
+        rows = {(s.start, s.end): r for s, r in found}
+        return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
+
+    def set_annotations(self, doc: Doc, found) -> None:
+        congresses: dict[tuple[int, str], Congress] = {}
+        for span, row in sorted(found, key=lambda item: item[0].start):
+            ordinal = next(ordinal_value(t.text) for t in span if ordinal_value(t.text))
+            party = next(((t._.lex_entry or {}).get("party") for t in span if t._.lex == "party"), None)
+            party = party or party_from_context(doc, span, self.country_party)
+            if not party:
+                continue
+            congress = congresses.setdefault((ordinal, party), Congress(ordinal, party, span, row["id"]))
+            if congress.start is None:
+                congress.start, congress.end = self._dates_after(doc, span)
+        doc._.congresses = list(congresses.values())
+
+    @staticmethod
+    def _dates_after(doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        for date in doc._.dates:
+            if date.span.start < span.end:
+                continue
+            gap = doc[span.end:date.span.start]
+            if (date.kind == "absolute" and date.precision == "day" and 0 <= len(gap) <= 6 and
+                    all(t.lower_ in DATE_LEADS or t._.lex == "party" or t.text in "()" for t in gap)):
+                return date.start, date.end
+        return None, None
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+if not Doc.has_extension("congresses"):
+    Doc.set_extension("congresses", default=[])
+
+
+@Language.factory("vnlao_congresses")
+def make_congress_finder(nlp: Language, name: str) -> CongressFinder:
+    return CongressFinder(nlp, name)

@@ -1,0 +1,495 @@
+"""People: names from the dated actor registry and names anchored on titles, honorifics,
+appositions and "counterpart"; short forms ("Lâm", "Thongloun") joined to the person they stand for.
+
+Adds to the Doc:
+- ``doc._.people``: list of :class:`Person` (name = fullest form written, aliases, titles, country,
+  registry actor), in order of first mention
+- ``doc._.person_mentions``: list of :class:`Mention` in text order, each pointing at its person
+- ``doc._.references``: list of :class:`Reference` ("the Lao leader", "his Vietnamese counterpart")
+  resolved to a person of the article, or to the registry's office holder on the published date
+- ``doc._.warnings``: a message when an article's title for a person contradicts the registry
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import Warnings
+from ..registry import Actor, Registry, fold
+from ..resources import load_package_jsonl
+from .patterns import evidence
+from .titles import TitleMention
+
+CHAIN_JOINERS = {"and", "cum", ",", "&"}
+COUNTERPART_WORDS = {"counterpart", "counterparts"}
+APPOSITION_VERBS = {"who", "serves", "served", "is", "was", "has", "been", "became", "as", "the", "elected",
+                    "re-elected", "appointed", "named", "newly", "also", "concurrently", "now", "currently"}
+CHECKED_ROLES = {"general_secretary", "president", "prime_minister", "na_chair", "foreign_minister",
+                 "defence_minister"}
+
+
+@dataclass
+class Mention:
+    span: Span
+    titles: list[TitleMention]
+    actor: Actor | None
+    rule: str
+    country: str | None = None
+    person: "Person | None" = None
+
+
+@dataclass
+class Person:
+    mentions: list[Mention] = field(default_factory=list)
+    actor: Actor | None = None
+    short_forms: set[str] = field(default_factory=set)
+
+    @property
+    def forms(self) -> list[str]:
+        seen, forms = set(), []
+        for mention in sorted(self.mentions, key=lambda m: -len(m.span)):
+            text = mention_text(mention.span)
+            if fold(text) not in seen:
+                seen.add(fold(text))
+                forms.append(text)
+        return forms
+
+    @property
+    def name(self) -> str:
+        full = [mention_text(m.span) for m in self.mentions if len(m.span) > 1]
+        if full:
+            return max(full, key=lambda text: (len(text.split()), -full.index(text)))
+        return self.actor.name if self.actor else mention_text(self.mentions[0].span)
+
+    @property
+    def aliases(self) -> list[str]:
+        name = fold(self.name)
+        aliases = [f for f in self.forms if fold(f) != name]
+        if self.actor:
+            aliases += [f for f in self.actor.forms() if fold(f) != name]
+        seen, unique = {name}, []
+        for alias in aliases:
+            if fold(alias) not in seen:
+                seen.add(fold(alias))
+                unique.append(alias)
+        return unique
+
+    @property
+    def titles(self) -> list[TitleMention]:
+        """Distinct offices; a bare "President" is dropped when "President of Laos" is also given."""
+        seen, titles = set(), []
+        for mention in self.mentions:
+            for title in mention.titles:
+                if fold(title.text) not in seen:
+                    seen.add(fold(title.text))
+                    titles.append(title)
+        folded = [f" {fold(t.text)} " for t in titles]
+        return [t for t, f in zip(titles, folded) if not any(f != other and f in other for other in folded)]
+
+    @property
+    def country(self) -> str | None:
+        for mention in self.mentions:
+            if mention.country:
+                return mention.country
+        return self.actor.country if self.actor else None
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+
+@dataclass
+class Reference:
+    span: Span
+    country: str | None
+    role: str | None
+    person: Person | None
+    registry_name: str | None = None
+
+
+def _name_part(token: Token) -> bool:
+    if token._.ignored or token._.lex:
+        return False
+    text = token.text
+    if text == "-":
+        doc = token.doc
+        return (0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+                and doc[token.i + 1].is_alpha)
+    if not text[0].isalpha():
+        return False
+    if text[0].isupper():
+        return not (len(text) > 1 and text.isupper())
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+
+
+for _name, _getter in (("name_part", _name_part),):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, getter=_getter)
+for _name in ("people", "person_mentions", "references", "warnings"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=[])
+
+
+def name_words(span: Span) -> list[str]:
+    words = [t.text for t in span if t.text != "-"]
+    if words and words[-1].endswith(".") and len(words[-1]) > 2:
+        words[-1] = words[-1][:-1]  # "Hun Sen." at a sentence end is one token
+    return words
+
+
+def mention_text(span: Span) -> str:
+    text = span.text
+    return text[:-1] if text.endswith(".") and len(span[-1]) > 2 else text
+
+
+def _family_countries() -> dict[str, tuple[str, str]]:
+    table = {}
+    for row in load_package_jsonl("name_origins.jsonl"):
+        for family in row["family_names"]:
+            table.setdefault(fold(family), (row["country"], row.get("short_form", "first")))
+    return table
+
+
+class PeopleFinder:
+    """Finds people; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, actor_files: list[str]):
+        self.name = name
+        self.registry = Registry.load(actor_files)
+        self.families = _family_countries()
+        self.full_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.short_of: dict[str, list[Actor]] = {}
+        self.actor_of: dict[int, Actor] = {}
+        for actor in self.registry.actors:
+            docs = list(nlp.tokenizer.pipe(actor.forms()))
+            # "Sen." is one token (an abbreviation), so "Hun Sen." at a sentence end needs its own pattern
+            dotted = [d for d, plain in zip(nlp.tokenizer.pipe(f + "." for f in actor.forms()), docs)
+                      if len(d) == len(plain)]
+            self.full_matcher.add(actor.id, docs + dotted)
+            self.actor_of[nlp.vocab.strings[actor.id]] = actor
+            for short in actor.short:
+                self.short_of.setdefault(fold(short), []).append(actor)
+        self.nationality_of = {phrase.lower(): row["country"] for row in load_package_jsonl("lexicon.jsonl")
+                               if row["label"] == "nationality" for phrase in row["phrases"] if " " not in phrase}
+        self.role_of = {phrase.lower(): row["role"] for row in load_package_jsonl("offices.jsonl")
+                        for phrase in row["phrases"] if " " not in phrase}
+        self.name_matcher = Matcher(nlp.vocab)
+        self.name_matcher.add("name", [[{"_": {"name_part": True}, "OP": "+"}]], greedy="LONGEST")
+
+    # -- candidates -------------------------------------------------------------------------------
+    def _registry_spans(self, doc: Doc) -> list[tuple[Span, Actor]]:
+        found = []
+        for match_id, start, end in self.full_matcher(doc):
+            span = doc[start:end]
+            if not any(t._.ignored for t in span):
+                found.append((span, self.actor_of[match_id]))
+        found.sort(key=lambda item: (item[0].start, -len(item[0])))
+        kept, last_end = [], -1
+        for span, actor in found:
+            if span.start >= last_end:
+                kept.append((span, actor))
+                last_end = span.end
+        return kept
+
+    def _name_runs(self, doc: Doc) -> list[Span]:
+        runs = [doc[s:e] for _, s, e in self.name_matcher(doc)]
+        trimmed = []
+        for run in runs:
+            while len(run) and run[-1].text == "-":
+                run = run[:-1]
+            if len(run):
+                trimmed.append(run)
+        return sorted(trimmed, key=lambda s: s.start)
+
+    # -- anchors ----------------------------------------------------------------------------------
+    @staticmethod
+    def _skip_back(doc: Doc, i: int) -> int:
+        """Index just after the title before a name: skip honorifics and "(NA)"-like asides."""
+        while i > 0:
+            token = doc[i - 1]
+            if token._.lex == "honorific":
+                i -= 1
+            elif token.text == ")" and i >= 3 and doc[i - 3].text == "(":
+                i -= 3
+            else:
+                break
+        return i
+
+    def _titles_before(self, doc: Doc, start: int, ends: dict[int, TitleMention]) -> list[TitleMention]:
+        i = self._skip_back(doc, start)
+        comma_gap = i > 0 and doc[i - 1].text == "," and (i - 1) in ends
+        if comma_gap:
+            i -= 1
+        chain = []
+        while i in ends:
+            title = ends[i]
+            chain.insert(0, title)
+            i = title.start
+            if i > 0 and doc[i - 1].lower_ in CHAIN_JOINERS and (i - 1) in ends:
+                i -= 1
+            elif i > 1 and doc[i - 1].lower_ in CHAIN_JOINERS and doc[i - 2].text == "," and (i - 2) in ends:
+                i -= 2
+            else:
+                break
+        if comma_gap and not self._introduces_name(doc, chain):
+            return []
+        return chain
+
+    @staticmethod
+    def _introduces_name(doc: Doc, chain: list[TitleMention]) -> bool:
+        """ "the General Secretary of ... and President of Laos, Thongloun Sisoulith": a title set off by a
+        comma names the person after it only when it opens with "the" and is a full office."""
+        first = chain[0].start if chain else 0
+        full = len(chain) > 1 or any(t.lower_ in ("of", "to") for t in chain[-1].span) if chain else False
+        return first > 0 and doc[first - 1].lower_ == "the" and full
+
+    def _titles_after(self, doc: Doc, end: int, starts: dict[int, TitleMention]) -> list[TitleMention]:
+        i = end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        elif not (i < len(doc) and doc[i].lower_ in APPOSITION_VERBS):
+            return []
+        while i < len(doc) and i - end < 8 and doc[i].lower_ in APPOSITION_VERBS and i not in starts:
+            i += 1
+        chain = []
+        while i in starts:
+            title = starts[i]
+            chain.append(title)
+            i = title.end
+            if i < len(doc) and doc[i].lower_ in CHAIN_JOINERS and (i + 1) in starts:
+                i += 1
+            elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in CHAIN_JOINERS and (i + 2) in starts:
+                i += 2
+            else:
+                break
+        if chain and self._opens_name(doc, chain[-1].end):
+            return []  # "X, Title Y": the title belongs to Y
+        return chain
+
+    @staticmethod
+    def _opens_name(doc: Doc, i: int) -> bool:
+        while i < len(doc) and doc[i]._.lex == "honorific":
+            i += 1
+        return i < len(doc) and doc[i]._.name_part
+
+    @staticmethod
+    def _anchor_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
+        """("honorific"|"counterpart", country) for what stands right before a name."""
+        i = start
+        honorific = False
+        while i > 0 and doc[i - 1]._.lex == "honorific":
+            i -= 1
+            honorific = True
+        country = None
+        j = i
+        if j > 0 and doc[j - 1]._.lex == "nationality":
+            country = (doc[j - 1]._.lex_entry or {}).get("country")
+            j -= 1
+        if j > 0 and doc[j - 1].lower_ in ("visiting", "new", "newly-appointed"):
+            j -= 1
+        if j > 0 and doc[j - 1]._.lex == "nationality" and country is None:
+            country = (doc[j - 1]._.lex_entry or {}).get("country")
+            j -= 1
+        if j > 0 and doc[j - 1].lower_ in COUNTERPART_WORDS:
+            return "counterpart", country
+        if honorific:
+            return "honorific", None
+        return None, None
+
+    # -- building people --------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[Mention]:
+        titles = doc._.titles
+        ends = {t.end: t for t in titles}
+        starts = {t.start: t for t in titles}
+        mentions: list[Mention] = []
+        registry_spans = self._registry_spans(doc)
+        taken = set()
+        for span, actor in registry_spans:
+            mentions.append(self._mention(doc, span, actor, "registry", ends, starts))
+            taken.update(range(span.start, span.end))
+        for run in self._name_runs(doc):
+            if taken.intersection(range(run.start, run.end)):
+                continue
+            words = name_words(run)
+            if len(words) < 2 or len(words) > 5:
+                continue
+            mention = self._mention(doc, run, None, "", ends, starts)
+            if mention.rule:
+                mentions.append(mention)
+                taken.update(range(run.start, run.end))
+        return sorted(mentions, key=lambda m: m.span.start)
+
+    def _mention(self, doc, span, actor, rule, ends, starts) -> Mention:
+        before = self._titles_before(doc, span.start, ends)
+        after = self._titles_after(doc, span.end, starts)
+        anchor, anchor_country = self._anchor_before(doc, span.start)
+        if not rule:
+            rule = ("title_before" if before else "apposition" if after else anchor or "")
+        titles = before + after
+        country = next((t.country for t in titles if t.country), None) or anchor_country
+        return Mention(span, titles, actor, rule, country)
+
+    def _short_forms(self, person: Person) -> set[str]:
+        if person.actor:
+            forms = {fold(s) for s in person.actor.short}
+            forms.update(fold(f) for f in person.actor.forms())
+        else:
+            forms = set()
+        for mention in person.mentions:
+            words = name_words(mention.span)
+            forms.add(fold(" ".join(words)))
+            if person.actor is None and len(words) >= 2:
+                origin = self.families.get(fold(words[0]))
+                how = origin[1] if origin else "first"
+                if how == "last":
+                    forms.add(fold(words[-1]))
+                elif how == "first":
+                    forms.add(fold(words[0]))
+                    if not origin:
+                        forms.add(fold(words[-1]))
+        return forms
+
+    def cluster(self, doc: Doc, mentions: list[Mention]) -> list[Person]:
+        people: list[Person] = []
+        by_key: dict[str, Person] = {}
+        for mention in mentions:
+            key = mention.actor.id if mention.actor else fold(" ".join(name_words(mention.span)))
+            person = by_key.get(key)
+            if person is None and mention.actor is None:
+                person = next((p for p in people if p.actor and key in {fold(f) for f in p.actor.forms()}), None)
+            if person is None:
+                person = Person(actor=mention.actor)
+                people.append(person)
+                by_key[key] = person
+            person.mentions.append(mention)
+            mention.person = person
+        for person in people:
+            person.short_forms = self._short_forms(person)
+        self._add_short_mentions(doc, people, mentions)
+        return people
+
+    def _add_short_mentions(self, doc: Doc, people: list[Person], mentions: list[Mention]) -> None:
+        """Single words and partial names that stand for a person already found (or, after a title,
+        for the registry's holder of that office)."""
+        taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        titles_end = {t.end: t for t in doc._.titles}
+        for run in self._name_runs(doc):
+            if taken.intersection(range(run.start, run.end)):
+                continue
+            form = fold(" ".join(name_words(run)))
+            candidates = [p for p in people if form in p.short_forms]
+            if not candidates:
+                person = self._short_with_title(doc, run, form, titles_end, people)
+                if person is None:
+                    continue
+                candidates = [person]
+            person = max(candidates, key=lambda p: max((m.span.start for m in p.mentions if m.span.start < run.start),
+                                                       default=-1))
+            before = self._titles_before(doc, run.start, titles_end)
+            after = self._titles_after(doc, run.end, {t.start: t for t in doc._.titles})
+            mention = Mention(run, before + after, person.actor, "short_form", None, person)
+            person.mentions.append(mention)
+            mentions.append(mention)
+        for person in people:
+            person.mentions.sort(key=lambda m: m.span.start)
+        mentions.sort(key=lambda m: m.span.start)
+
+    def _short_with_title(self, doc, run, form, titles_end, people) -> Person | None:
+        before = self._titles_before(doc, run.start, titles_end)
+        published = doc._.published
+        if not before or published is None:
+            return None
+        for actor in self.short_of.get(form, []):
+            if any(o.role == t.role for t in before for o in actor.offices_on(published)):
+                person = Person(actor=actor)
+                person.short_forms = self._short_forms(person) | {form}
+                people.append(person)
+                return person
+        return None
+
+    def assign_countries(self, people: list[Person]) -> None:
+        for person in people:
+            if person.country is None:
+                words = name_words(person.first.span)
+                origin = self.families.get(fold(words[0])) if len(words) >= 2 else None
+                if origin:
+                    person.first.country = origin[0]
+
+    def warnings(self, doc: Doc, people: list[Person]) -> list[str]:
+        published = doc._.published
+        messages = []
+        if published is None:
+            return messages
+        for person in people:
+            if person.actor is None:
+                continue
+            for title in person.titles:
+                if (title.role in CHECKED_ROLES and not title.past and
+                        self.registry.title_conflicts(person.actor, title.role, published)):
+                    held = ", ".join(o.title for o in person.actor.offices_on(published)) or "no office"
+                    messages.append(Warnings.W003.format(name=person.name, title=title.text, held=held,
+                                                         date=published.isoformat()))
+        return messages
+
+    def references(self, doc: Doc, people: list[Person], mentions: list[Mention]) -> list[Reference]:
+        """Leaders named only by office or nationality, resolved to the article's people or the registry."""
+        named_titles = {id(t) for m in mentions for t in m.titles}
+        found = []
+        for span, row in doc._.lexicon:
+            if row["label"] == "reference" and not span[0]._.ignored:
+                country = next((self.nationality_of[t.lower_] for t in span if t.lower_ in self.nationality_of), None)
+                role = next((self.role_of[t.lower_] for t in span if t.lower_ in self.role_of), None)
+                found.append((span, country, role))
+        for title in doc._.titles:
+            if id(title) in named_titles or title.country is None:
+                continue
+            if title.span.start > 0 and doc[title.span.start - 1].lower_ in ("the", "his", "her", "its"):
+                found.append((title.span, title.country, title.role))
+        references = []
+        for span, country, role in found:
+            person = self._resolve(span, country, role, people)
+            registry_name = None
+            if person is None and country and role and doc._.published:
+                actor = self.registry.holder(role, country, doc._.published)
+                registry_name = actor.name if actor else None
+            references.append(Reference(span, country, role, person, registry_name))
+        return sorted(references, key=lambda r: r.span.start)
+
+    @staticmethod
+    def _resolve(span: Span, country: str | None, role: str | None, people: list[Person]) -> Person | None:
+        if country is None:
+            return None
+        fitting = [p for p in people if p.country == country and (role is None or any(t.role == role for t in p.titles))]
+        if not fitting:
+            return None
+        rank = {"general_secretary": 0, "president": 1, "prime_minister": 2, "na_chair": 3}
+        return min(fitting, key=lambda p: (min((rank.get(t.role, 9) for t in p.titles), default=9),
+                                           p.first.span.start))
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.match(doc)
+        people = self.cluster(doc, mentions)
+        self.assign_countries(people)
+        doc._.people = people
+        doc._.person_mentions = mentions
+        doc._.references = self.references(doc, people, mentions)
+        doc._.warnings = list(doc._.warnings) + self.warnings(doc, people)
+        return doc
+
+
+def person_record(person: Person) -> dict:
+    first = person.first
+    return {"name": person.name, "aliases": person.aliases, "titles": [t.text for t in person.titles],
+            "country": person.country, "registry_id": person.actor.id if person.actor else None,
+            "mentions": [[m.span.start_char, m.span.start_char + len(mention_text(m.span))] for m in person.mentions],
+            "evidence": evidence(first.span, first.rule)}
+
+
+@Language.factory("vnlao_people", default_config={"actor_files": []})
+def make_people_finder(nlp: Language, name: str, actor_files: list[str]) -> PeopleFinder:
+    return PeopleFinder(nlp, name, actor_files)

@@ -1,0 +1,35 @@
+"""Every message a user can see, in one place (as spaCy keeps its own in errors.py)."""
+
+
+class Errors:
+    E001 = "cannot read {path}: {reason}"
+    E002 = "{path}: file is empty"
+    E003 = "{path}: looks binary (NUL bytes), not a text article"
+    E004 = "{path}: larger than --max-bytes ({size} > {limit} bytes)"
+    E005 = "{path}: is a directory (give it as a folder to walk, or use --glob)"
+    E006 = "{path}: no such file or directory"
+    E007 = "{path}: not a regular file, skipped"
+    E008 = "{path}: extraction failed: {reason}"
+    E009 = "--published must be a date as YYYY-MM-DD, got {value!r}"
+    E010 = "{path}: bad line {line} in {kind} file: {reason}"
+    E011 = "{path}: symlink loop or broken link"
+    E012 = "interrupted"
+    E013 = "{path}: looks binary (control characters or undecodable), not a text article"
+    E014 = "{path}: larger than --max-bytes (more than {limit} bytes)"
+    E015 = "{path}: line {line} in actors file: missing {field!r}"
+    E016 = "{path}: line {line} in actors file: unknown role {role!r} (known: {known})"
+    E017 = "{path}: line {line} in actors file: {reason}"
+
+
+class Warnings:
+    W001 = "{path}: decoded as {encoding}, not UTF-8"
+    W002 = "{path}: given more than once, read once"
+    W003 = "{name}: the article calls them {title!r}, the registry has them as {held} on {date}"
+
+
+class InputError(Exception):
+    """An input that cannot become an article; its message is the one stderr line."""
+
+
+class ResourceError(ValueError):
+    """A rules or dictionary file (the package's or a user's) that cannot be loaded."""

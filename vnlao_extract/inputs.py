@@ -1,0 +1,415 @@
+"""Finding article files and turning their bytes into clean text (standard library only).
+
+`iter_sources` turns the command-line arguments into a deterministic stream of
+`Source`s; `read_source` turns one `Source` into an `ArticleText` or raises
+`InputError` whose message is the single stderr line for that file.
+
+Nothing here ever opens a FIFO, socket or device: their type is checked with
+stat/lstat first, and files are opened non-blocking so a race cannot hang us.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import re
+import stat
+import sys
+import unicodedata
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from .errors import Errors, InputError, Warnings
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+STDIN_NAME = "-"
+
+# Text whose share of control characters (besides \t \n \r \f) exceeds this is binary.
+CONTROL_SHARE_LIMIT = 0.10
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_UNPRINTABLE_NAME_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+# Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_READ_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to read: a file (given or found by walking) or stdin.
+
+    `name` is what the user sees: the argument as given, or for walked files the
+    directory argument joined with the relative path; "-" for stdin.  `error`
+    is set when the source is already known to be unusable.
+    """
+
+    name: str
+    path: Path | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    text: str
+    encoding: str
+
+
+def display_name(name: str) -> str:
+    """The name as it may appear inside a one-line message (no newlines, no lone surrogates)."""
+    if name == STDIN_NAME:
+        return "<stdin>"
+    if not _UNPRINTABLE_NAME_RE.search(name):
+        return name
+    return _UNPRINTABLE_NAME_RE.sub(lambda m: "\\x%02x" % ord(m.group()) if ord(m.group()) < 0x100
+                                    else "\\u%04x" % ord(m.group()), name)
+
+
+def _warn_to_stderr(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__
+
+
+def _stat_error(exc: OSError, shown: str, path: str | None = None) -> str:
+    """Map a failed stat/open to one of our messages."""
+    if exc.errno == errno.ELOOP:
+        return Errors.E011.format(path=shown)
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        if path is not None and os.path.islink(path):
+            return Errors.E011.format(path=shown)
+        return Errors.E006.format(path=shown)
+    if exc.errno == errno.EISDIR:
+        return Errors.E005.format(path=shown)
+    return Errors.E001.format(path=shown, reason=_reason(exc))
+
+
+# ---------------------------------------------------------------------------
+# Walking
+
+
+def iter_sources(
+    args: Sequence[str | os.PathLike],
+    glob: str = "*.txt",
+    on_warning: Callable[[str], None] | None = None,
+) -> Iterator[Source]:
+    """Yield a `Source` per file to read, in a deterministic order.
+
+    Arguments are handled in the order given.  Files given explicitly are taken
+    whatever their name; directories are walked recursively (following symlinks,
+    never twice into the same directory) taking only names matching `glob`, in
+    the order of their relative path strings.
+    """
+    warn = on_warning if on_warning is not None else _warn_to_stderr
+    files: dict[str, int] = {}  # realpath -> index of the argument that yielded it
+    dirs: dict[tuple[int, int], int] = {}  # (st_dev, st_ino) -> argument index
+    stdin_taken = False
+
+    def twice(name: str) -> None:
+        warn(Warnings.W002.format(path=display_name(name)))
+
+    for index, raw in enumerate(args):
+        arg = os.fspath(raw)
+        if isinstance(arg, bytes):
+            arg = os.fsdecode(arg)
+        if arg == STDIN_NAME:
+            if stdin_taken:
+                twice(arg)
+            else:
+                stdin_taken = True
+                yield Source(STDIN_NAME, None)
+            continue
+
+        shown = display_name(arg)
+        path = Path(arg)
+        real = os.path.realpath(arg)
+        try:
+            st = os.stat(arg)
+        except OSError as exc:
+            if real in files:
+                twice(arg)
+                continue
+            files[real] = index
+            yield Source(arg, path, _stat_error(exc, shown, arg))
+            continue
+
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in dirs:
+                twice(arg)
+                continue
+            dirs[key] = index
+            yield from _walk(arg, real, index, glob, files, dirs, twice)
+            continue
+
+        if real in files:
+            twice(arg)
+            continue
+        files[real] = index
+        if stat.S_ISREG(st.st_mode):
+            yield Source(arg, path)
+        else:
+            yield Source(arg, path, Errors.E007.format(path=shown))
+
+
+def _sorted_entries(directory: str) -> list[tuple[str, os.DirEntry]]:
+    """Entries of one directory, sorted so that the walk follows relative-path string order.
+
+    A directory sorts as "name/" so that its contents land exactly where they
+    would in a sort of all relative paths ("a-b" < "a/x" < "a0").
+    """
+    with os.scandir(directory) as it:
+        entries = list(it)
+    keyed = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()  # follows symlinks; False when broken
+        except OSError:
+            is_dir = False
+        keyed.append((entry.name + "/" if is_dir else entry.name, entry))
+    keyed.sort(key=lambda pair: pair[0])
+    return keyed
+
+
+def _walk(top, top_real, index, glob, files, dirs, twice) -> Iterator[Source]:
+    try:
+        first = _sorted_entries(top)
+    except OSError as exc:
+        yield Source(top, Path(top), Errors.E001.format(path=display_name(top), reason=_reason(exc)))
+        return
+
+    # Explicit stack of (iterator over sorted entries, display dir, real dir):
+    # deep trees do not hit the recursion limit, and only one listing per level is held.
+    stack = [(iter(first), top, top_real)]
+    while stack:
+        entries, dir_name, dir_real = stack[-1]
+        pair = next(entries, None)
+        if pair is None:
+            stack.pop()
+            continue
+        _, entry = pair
+        name = os.path.join(dir_name, entry.name)
+        matches = fnmatchcase(entry.name, glob)
+
+        try:
+            is_link = entry.is_symlink()
+        except OSError:
+            continue
+
+        if is_link:
+            try:
+                st = os.stat(name)
+            except OSError as exc:
+                if matches:
+                    yield Source(name, Path(name), _stat_error(exc, display_name(name), name))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                sub_real = os.path.realpath(name)
+                kind = "dir"
+            elif stat.S_ISREG(st.st_mode):
+                kind = "file" if matches else "skip"
+                real = os.path.realpath(name) if matches else ""
+            else:
+                continue  # FIFO, socket, device: never opened, silently skipped
+        else:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    sub_real = os.path.join(dir_real, entry.name)
+                    kind = "dir"
+                elif entry.is_file(follow_symlinks=False):
+                    kind = "file" if matches else "skip"
+                    real = os.path.join(dir_real, entry.name)
+                else:
+                    continue
+            except OSError:
+                continue  # vanished while walking
+
+        if kind == "skip":
+            continue
+        if kind == "dir":
+            key = (st.st_dev, st.st_ino)
+            seen_by = dirs.get(key)
+            if seen_by is not None:
+                if seen_by != index:
+                    twice(name)
+                continue  # symlink loop or already walked
+            dirs[key] = index
+            try:
+                listing = _sorted_entries(name)
+            except OSError as exc:
+                yield Source(name, Path(name),
+                             Errors.E001.format(path=display_name(name), reason=_reason(exc)))
+                continue
+            stack.append((iter(listing), name, sub_real))
+            continue
+
+        seen_by = files.get(real)
+        if seen_by is not None:
+            if seen_by != index:
+                twice(name)
+            continue
+        files[real] = index
+        yield Source(name, Path(name))
+
+
+# ---------------------------------------------------------------------------
+# Reading and decoding
+
+
+def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None) -> ArticleText:
+    """Read, decode and normalize one source; raise `InputError` with a one-line message."""
+    if source.error is not None:
+        raise InputError(source.error)
+    shown = display_name(source.name)
+    if source.path is None:
+        data = _read_stdin(stdin, max_bytes, shown)
+    else:
+        data = _read_file(os.fspath(source.path), max_bytes, shown)
+    return decode_bytes(data, source.name)
+
+
+def _read_stdin(stdin, max_bytes: int, shown: str) -> bytes:
+    stream = stdin if stdin is not None else sys.stdin
+    if stream is None:
+        raise InputError(Errors.E001.format(path=shown, reason="no standard input"))
+    stream = getattr(stream, "buffer", stream)
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(Errors.E001.format(path=shown, reason=_reason(exc))) from None
+    if isinstance(data, str):  # a text stream without .buffer (e.g. io.StringIO)
+        data = data.encode("utf-8", "surrogateescape")
+    if len(data) > max_bytes:
+        raise InputError(Errors.E014.format(path=shown, limit=max_bytes))
+    return data
+
+
+def _check_type(st: os.stat_result, shown: str, max_bytes: int) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(Errors.E005.format(path=shown))
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(Errors.E007.format(path=shown))
+    if st.st_size > max_bytes:
+        raise InputError(Errors.E004.format(path=shown, size=st.st_size, limit=max_bytes))
+
+
+def _read_file(path: str, max_bytes: int, shown: str) -> bytes:
+    # stat first so that FIFOs and devices are never opened, and oversized files never read
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise InputError(_stat_error(exc, shown, path)) from None
+    _check_type(st, shown, max_bytes)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise InputError(_stat_error(exc, shown, path)) from None
+    try:
+        _check_type(os.fstat(fd), shown, max_bytes)  # it may have been swapped meanwhile
+        data = _read_limited(fd, max_bytes + 1)
+    except OSError as exc:
+        raise InputError(_stat_error(exc, shown)) from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew after the stat
+        raise InputError(Errors.E014.format(path=shown, limit=max_bytes))
+    return data
+
+
+def _read_limited(fd: int, limit: int) -> bytes:
+    """Read until EOF or `limit` bytes, whichever comes first."""
+    chunks = []
+    remaining = limit
+    while remaining > 0:
+        chunk = os.read(fd, min(remaining, _READ_CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def decode_bytes(data: bytes, name: str) -> ArticleText:
+    """Decode an article's bytes and normalize the text; raise `InputError` if it is not one.
+
+    Order: a BOM (UTF-32, UTF-8, UTF-16) decides; else strict UTF-8; else NUL
+    bytes mean binary; else cp1252, else latin-1.  Text with NULs or a high share
+    of control characters is binary whatever the decoding; empty or
+    whitespace-only text is empty.
+    """
+    shown = display_name(name)
+    text = None
+    encoding = ""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)  # these codecs strip their BOM
+                encoding = codec
+                break
+            except UnicodeDecodeError:
+                if codec == "utf-8-sig":  # a UTF-8 BOM before non-UTF-8 bytes
+                    data = data[len(bom):]
+                    break
+                continue
+    else:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # a UTF-16/32 BOM followed by undecodable data
+            raise InputError(Errors.E013.format(path=shown))
+
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            if b"\x00" in data:
+                raise InputError(Errors.E003.format(path=shown)) from None
+            try:
+                text = data.decode("cp1252")
+                encoding = "cp1252"
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+                encoding = "latin-1"
+
+    if _CONTROL_RE.search(text):
+        if "\x00" in text:
+            raise InputError(Errors.E003.format(path=shown))
+        controls = len(_CONTROL_RE.findall(text))
+        if controls > CONTROL_SHARE_LIMIT * len(text):
+            raise InputError(Errors.E013.format(path=shown))
+
+    text = normalize_text(text)
+    if not text.strip():
+        raise InputError(Errors.E002.format(path=shown))
+    return ArticleText(text, encoding)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, LF line ends, no zero-width characters; everything else untouched."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ZERO_WIDTH_RE.search(text):
+        text = _ZERO_WIDTH_RE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text

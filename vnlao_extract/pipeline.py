@@ -1,0 +1,36 @@
+"""Build the extraction pipeline: spacy.blank("en") plus the vnlao components, in order."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from . import components  # noqa: F401  (registers the factories)
+
+PIPE_NAMES = ("sentencizer", "vnlao_article", "vnlao_lexicon", "vnlao_dates", "vnlao_titles",
+              "vnlao_people", "vnlao_congresses", "vnlao_trade", "vnlao_events")
+
+# "5–6" and "2026–2030": split an en or em dash between digits, as spaCy already does for "-".
+DIGIT_DASH_INFIX = r"(?<=[0-9])[–—](?=[0-9])"
+
+
+def add_digit_dash_infix(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + [DIGIT_DASH_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def build_pipeline(actors: Iterable[str | Path] = (), patterns: Iterable[str | Path] = ()) -> Language:
+    """The full pipeline; ``actors`` and ``patterns`` are user JSONL files (--actors, --patterns)."""
+    nlp = spacy.blank("en")
+    add_digit_dash_infix(nlp)
+    for name in PIPE_NAMES:
+        config = {}
+        if name == "vnlao_people":
+            config = {"actor_files": [str(p) for p in actors]}
+        elif name == "vnlao_events":
+            config = {"pattern_files": [str(p) for p in patterns]}
+        nlp.add_pipe(name, config=config)
+    return nlp
