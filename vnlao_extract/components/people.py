@@ -32,7 +32,7 @@ CHECKED_ROLES = {"general_secretary", "president", "prime_minister", "na_chair",
                  "defence_minister"}
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
     span: Span
     titles: list[TitleMention]
@@ -42,7 +42,7 @@ class Mention:
     person: "Person | None" = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     mentions: list[Mention] = field(default_factory=list)
     actor: Actor | None = None

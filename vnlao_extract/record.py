@@ -1,0 +1,60 @@
+"""One plain function from a processed Doc to the output record (the JSON contract), and the error record."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import SCHEMA_VERSION, __version__
+from .components.people import person_record
+
+
+def _date_key(date) -> tuple:
+    return (date.start, date.end or "")
+
+
+def doc_to_record(doc: Doc, source: str, encoding: str | None = None) -> dict:
+    """The article record: the contract's fields first, then evidence and extras."""
+    article = doc._.article
+    absolute = [d for d in doc._.dates if d.kind != "relative"]
+    relative = [d for d in doc._.dates if d.kind == "relative"]
+    return {
+        "source": source,
+        "published": article.published.isoformat() if article.published else None,
+        "people": [person_record(p) for p in doc._.people],
+        "congresses": [c.as_record() for c in doc._.congresses],
+        "events": [e.as_record() for e in doc._.events],
+        "trade_targets": [t.as_record() for t in doc._.trade_targets],
+        "dates": _unique_dates(absolute),
+        "relative_dates": _unique_dates(relative),
+        "references": [{"text": r.span.text, "person": r.person.name if r.person else r.registry_name,
+                        "resolved_by": "article" if r.person else "registry" if r.registry_name else None}
+                       for r in doc._.references],
+        "title": article.title,
+        "published_from": article.published_from,
+        "dateline": article.dateline,
+        "outlet": article.outlet,
+        "warnings": list(doc._.warnings),
+        "encoding": encoding,
+        "error": None,
+        "schema_version": SCHEMA_VERSION,
+        "extractor_version": __version__,
+    }
+
+
+def _unique_dates(dates) -> list[dict]:
+    """Each distinct normalized date once, at its first mention (the others as extra mentions)."""
+    seen: dict[tuple, dict] = {}
+    for date in dates:
+        record = seen.get(_date_key(date))
+        if record is None:
+            seen[_date_key(date)] = record = date.as_record()
+            record["mentions"] = []
+        record["mentions"].append([date.span.start_char, date.span.end_char])
+    return list(seen.values())
+
+
+def error_record(source: str, message: str) -> dict:
+    """The record of an input that could not be read: every field present, empty, with the error."""
+    return {"source": source, "published": None, "people": [], "congresses": [], "events": [],
+            "trade_targets": [], "dates": [], "relative_dates": [], "references": [], "title": None,
+            "published_from": None, "dateline": None, "outlet": None, "warnings": [], "encoding": None,
+            "error": message, "schema_version": SCHEMA_VERSION, "extractor_version": __version__}
