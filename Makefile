@@ -7,17 +7,17 @@ SHARED := ../shared
 .PHONY: install run test eval fuzz bench clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@$(BIN)/pip install --quiet --upgrade pip >&2
+	@$(BIN)/pip install --quiet -e '.[test]' >&2
+	@touch $(STAMP)
 
 install: $(STAMP)
 
 run: install
-	$(BIN)/extract seeds/ --json
+	@$(BIN)/extract seeds/ --json
 
 test: install
 	$(BIN)/pytest -q
@@ -26,8 +26,8 @@ eval: install
 	@for set in seeds dev; do \
 	  if [ "$$set" = seeds ]; then in=seeds; else in=$(SHARED)/eval/dev/texts; fi; \
 	  echo "== $$set"; \
-	  $(BIN)/extract $$in --json > /tmp/vnlao_eval_$$set.json; \
-	  $(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/gold/$$set.json /tmp/vnlao_eval_$$set.json; \
+	  out=$$(mktemp); $(BIN)/extract $$in --json > $$out; \
+	  $(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/gold/$$set.json $$out; rm -f $$out; \
 	done
 
 fuzz: install
