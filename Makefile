@@ -34,7 +34,7 @@ fuzz: install
 	$(BIN)/python -m tests.fuzz --count 10000
 
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

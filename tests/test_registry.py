@@ -157,6 +157,40 @@ def test_title_conflicts(registry, actor_id, role, day, conflict):
     assert registry.title_conflicts(actor_id, role, day) is conflict
 
 
+@pytest.mark.parametrize(
+    "actor_id, role, day, conflict",
+    [
+        ("nguyen-phu-trong", "general_secretary", D(2024, 7, 1), False),
+        ("nguyen-phu-trong", "president", D(2024, 7, 1), True),  # alive, president only 2018-2021
+        ("nguyen-phu-trong", "president", D(2025, 1, 1), False),  # died 2024-07-19: a title recalls an office
+        ("ho-chi-minh", "president", D(2020, 1, 1), False),
+        ("tran-dai-quang", "president", D(2019, 1, 1), False),
+    ],
+)
+def test_no_conflict_after_death(registry, actor_id, role, day, conflict):
+    assert registry.title_conflicts(actor_id, role, day) is conflict
+
+
+def test_dead_on(registry):
+    trong = registry.by_id("nguyen-phu-trong")
+    assert trong.died == "2024-07-19"
+    assert trong.dead_on(D(2024, 7, 19)) and not trong.dead_on(D(2024, 7, 18))
+    assert not registry.by_id("to-lam").dead_on(D(2030, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "role, country, day, expected",
+    [
+        ("defence_minister", "LA", D(2018, 1, 1), "chansamone-chanyalath"),
+        ("monarch", "TH", D(2020, 1, 1), "maha-vajiralongkorn"),
+        ("monarch", "TH", D(2015, 1, 1), "bhumibol-adulyadej"),
+        ("president", "LA", D(1992, 1, 1), "kaysone-phomvihane"),
+    ],
+)
+def test_holder_of_added_entries(registry, role, country, day, expected):
+    assert registry.holder(role, country, day).id == expected
+
+
 def test_actor_forms_and_offices(registry):
     actor = registry.by_id("to-lam")
     assert actor.forms() == ("Tô Lâm", "To Lam")
@@ -177,6 +211,8 @@ def test_rows_have_the_schema(rows):
         assert fold(row["ascii"]) == fold(row["name"]), row["id"]
         assert isinstance(row["variants"], list) and isinstance(row["short"], list), row["id"]
         assert row["offices"], row["id"]
+        if "died" in row:
+            assert ISO.match(row["died"]), row["id"]
 
 
 def test_ids_unique(rows):
@@ -267,6 +303,7 @@ def test_later_user_file_wins(tmp_path):
          "after"),
         ({"id": "a", "name": "A B", "country": "Vietnam"}, "alpha-2"),
         ({"id": "a", "name": "A B", "country": "VN", "short": "A", "offices": "x"}, "'offices'"),
+        ({"id": "a", "name": "A B", "country": "VN", "died": "last year"}, "'died'"),
     ],
 )
 def test_bad_user_file(tmp_path, row, needle):

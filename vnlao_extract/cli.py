@@ -1,24 +1,26 @@
-"""The `extract` command: parse arguments, call the extractor, render. No extraction logic here."""
+"""The `extract` command: parse arguments, call the extractor, render. No extraction logic here.
+
+Every outcome is an exit code and at most one line per problem on stderr, never a traceback:
+0 all inputs read; 1 some inputs have an `error` record; 2 usage error; 130 SIGINT; 143 SIGTERM;
+141 when the reader of stdout goes away (`extract ... | head -1`).
+"""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import signal
 import sys
-from contextlib import nullcontext
 from enum import Enum
 from typing import Annotated, Optional
 
-import click
 import typer
-from rich.console import Console
 
-from .errors import Errors, ResourceError
+from .errors import Errors, ResourceError, one_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 143, 141
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -31,29 +33,121 @@ class Terminated(BaseException):
     """SIGTERM, raised where the program is so that output is closed cleanly."""
 
 
+class UsageProblem(Exception):
+    """A bad command line found after parsing (exit 2)."""
+
+
+class _Signals:
+    """SIGINT/SIGTERM arriving while a record is being written wait until it is whole."""
+
+    deferring = False
+    pending: Optional[BaseException] = None
+
+
+def _on_signal(signum, frame):
+    exc = Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+    if _Signals.deferring:
+        _Signals.pending = _Signals.pending or exc
+        return
+    raise exc
+
+
+@contextlib.contextmanager
+def _whole():
+    """Write one record whole: a signal meanwhile is raised right after it, never halfway through."""
+    _Signals.deferring = True
+    try:
+        yield
+    finally:
+        _Signals.deferring = False
+    pending, _Signals.pending = _Signals.pending, None
+    if pending is not None:
+        raise pending
+
+
+def _install_signal_handlers() -> None:
+    try:
+        signal.signal(signal.SIGTERM, _on_signal)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not if started ignoring it
+            signal.signal(signal.SIGINT, _on_signal)
+    except ValueError:  # not in the main thread
+        pass
+
+
+def say(line: str) -> None:
+    """One line on stderr, prefixed with the program name; never raises (stderr may be gone)."""
+    try:
+        from .inputs import _UNPRINTABLE_NAME_RE
+
+        line = _UNPRINTABLE_NAME_RE.sub(lambda m: "\\x%02x" % ord(m.group()) if ord(m.group()) < 0x100
+                                        else "\\u%04x" % ord(m.group()), line)
+        stream = sys.stderr
+        if stream is None:
+            return
+        console = _LIVE_CONSOLE[0]
+        if console is not None:  # a progress display owns the terminal: print through it
+            console.print(f"extract: {line}", markup=False, highlight=False, emoji=False, soft_wrap=True)
+        else:
+            stream.write(f"extract: {line}\n")
+            stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+_LIVE_CONSOLE: list = [None]
+
+
 def _parse_published(value: Optional[str]) -> Optional[dt.date]:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(Errors.E009.format(value=value)) from None
+        raise UsageProblem(Errors.E009.format(value=value)) from None
 
 
 def _choose_format(fmt: Optional[Format], as_json: bool, as_jsonl: bool, out: Optional[str]) -> Format:
-    if as_json and as_jsonl:
-        raise click.UsageError("give only one of --json and --jsonl")
-    if as_json:
-        return Format.json
-    if as_jsonl:
-        return Format.jsonl
-    if fmt is not None:
-        return fmt
-    return Format.table if out is None and sys.stdout.isatty() else Format.json
+    asked = {f for f, on in ((Format.json, as_json), (Format.jsonl, as_jsonl), (fmt, fmt is not None)) if on}
+    if len(asked) > 1:
+        raise UsageProblem("give only one of --json, --jsonl and --format")
+    if asked:
+        return asked.pop()
+    return Format.table if out is None and _isatty(sys.stdout) else Format.json
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _check_out(out: Optional[str]) -> Optional[str]:
+    """--out must name a file in an existing, writable directory: checked before any work is done."""
+    if out is None or out == "-":
+        return None
+    if not out.strip():
+        raise UsageProblem("--out needs a file name")
+    if os.path.isdir(out):
+        raise UsageProblem(f"--out {out}: is a directory")
+    directory = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(directory):
+        raise UsageProblem(f"--out {out}: no such directory {directory}")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise UsageProblem(f"--out {out}: cannot write in {directory}")
+    return out
+
+
+def _check_user_files(option: str, files: tuple[str, ...]) -> None:
+    for name in files:
+        if not os.path.isfile(name):
+            what = "is a directory" if os.path.isdir(name) else "no such file"
+            raise UsageProblem(f"{option} {name}: {what}")
 
 
 @app.command(help="Extract people, congresses, events, dates and trade targets from news articles.\n\n"
-                  "PATH is a file, a directory (walked recursively for --glob files) or - for standard input.")
+                  "PATH is a file, a directory (walked recursively for --glob files) or - for standard input. "
+                  "Exit status: 0 all read, 1 some inputs failed (their records carry an error), 2 usage error.")
 def extract(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories, or - for stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array of article records.")] = False,
@@ -68,100 +162,168 @@ def extract(
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes; output is identical to --jobs 1.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
 ) -> int:
+    # Everything about the command line is checked before spaCy is imported and the pipeline built.
+    out = _check_out(out)
+    chosen = _choose_format(fmt, as_json, as_jsonl, out)
+    published_date = _parse_published(published)
+    _check_user_files("--actors", tuple(actors or ()))
+    _check_user_files("--patterns", tuple(patterns or ()))
+
     from .extract import Options, extract_sources, load_pipeline
     from .inputs import iter_sources
 
-    chosen = _choose_format(fmt, as_json, as_jsonl, out)
-    options = Options(published=_parse_published(published), actors=tuple(actors or ()),
+    options = Options(published=published_date, actors=tuple(actors or ()),
                       patterns=tuple(patterns or ()), max_bytes=max_bytes, jobs=jobs)
     try:
-        nlp = load_pipeline(options) if jobs == 1 else None
+        nlp = load_pipeline(options)
     except ResourceError as exc:
-        raise click.UsageError(str(exc)) from None
-    failures = 0
+        raise UsageProblem(one_line(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - a user file the loaders did not expect
+        if not (options.actors or options.patterns):
+            raise
+        raise UsageProblem(f"cannot load --actors/--patterns: {one_line(f'{type(exc).__name__}: {exc}')}") from None
 
     def on_message(message: str) -> None:
-        nonlocal failures
-        if not message.startswith("warning:"):
-            failures += 1
-            err_console.print(f"extract: {message}", markup=False)
-        elif not quiet:
-            err_console.print(f"extract: {message}", markup=False)
+        if not (quiet and message.startswith("warning:")):
+            say(message)
 
-    sources = iter_sources(paths, glob=glob, on_warning=None if not quiet else (lambda m: None))
+    def on_warning(message: str) -> None:
+        on_message("warning: " + message)
+
+    sources = iter_sources(paths, glob=glob, on_warning=on_warning)
     records = extract_sources(sources, options, nlp=nlp, on_message=on_message)
-    _write(records, chosen, out, quiet)
+    failures = _write(records, chosen, out, quiet)
     return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
 def _progress(records, quiet: bool):
-    if quiet or not sys.stderr.isatty():
+    if quiet or not _isatty(sys.stderr):
         yield from records
         return
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-                  console=err_console, transient=True) as progress:
-        task = progress.add_task("extract", total=None)
-        for record in records:
-            yield record
-            progress.advance(task)
+                  console=console, transient=True) as progress:
+        _LIVE_CONSOLE[0] = console
+        try:
+            task = progress.add_task("extract", total=None)
+            for record in records:
+                yield record
+                progress.advance(task)
+        finally:
+            _LIVE_CONSOLE[0] = None
 
 
-def _write(records, chosen: Format, out: Optional[str], quiet: bool) -> None:
+def _escape_markup(value):
+    """The record with every string escaped for rich markup (article text may contain "[/b]")."""
+    from rich.markup import escape
+
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {k: _escape_markup(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escape_markup(v) for v in value]
+    return value
+
+
+def _write(records, chosen: Format, out: Optional[str], quiet: bool) -> int:
+    """Write every record; return how many carry an error."""
     from .output import JsonArrayWriter, JsonlWriter, atomic_writer
-    from .render import render_record
 
-    records = _progress(records, quiet)
-    if chosen is Format.table:
-        console = Console(highlight=False)
-        for record in records:
-            render_record(record, console)
-        return
-    target = atomic_writer(out) if out else nullcontext(sys.stdout)
-    with target as stream:
+    failures = 0
+    target = atomic_writer(out) if out else contextlib.nullcontext(sys.stdout)
+    with contextlib.closing(records), target as stream:
+        if chosen is Format.table:
+            from rich.console import Console
+
+            from .render import render_record
+
+            console = Console(file=stream, highlight=False, emoji=False,
+                              **({} if out is None else {"width": 120, "force_terminal": False}))
+            for record in _progress(records, quiet):
+                failures += record.get("error") is not None
+                with _whole():
+                    render_record(_escape_markup(record), console)
+            stream.flush()
+            return failures
         writer = (JsonlWriter if chosen is Format.jsonl else JsonArrayWriter)(stream)
         with writer:
-            for record in records:
-                writer.write(record)
+            for record in _progress(records, quiet):
+                failures += record.get("error") is not None
+                with _whole():
+                    writer.write(record)
+    return failures
 
 
-def _on_sigterm(signum, frame):
-    raise Terminated()
+def _exception_types(name: str) -> tuple[type, ...]:
+    """`name` from click and from the click that typer may vendor (they are different classes)."""
+    modules = [sys.modules.get(typer.BadParameter.__module__), sys.modules.get("typer.exceptions")]
+    try:
+        import click.exceptions
+
+        modules.append(click.exceptions)
+    except ImportError:
+        pass
+    found = {getattr(module, name) for module in modules if module is not None and hasattr(module, name)}
+    return tuple(found)
+
+
+def _run(argv: Optional[list[str]]) -> int:
+    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else list(argv)
+    with command.make_context("extract", args) as ctx:
+        return command.invoke(ctx)
 
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Console entry point: maps every outcome to an exit code and one stderr line, never a traceback."""
     from .output import is_broken_pipe
 
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    command = typer.main.get_command(app)
+    usage_errors = _exception_types("UsageError")
+    click_errors = _exception_types("ClickException")
+    exits = _exception_types("Exit")
+    aborts = _exception_types("Abort")
+    _install_signal_handlers()
     try:
-        code = command.main(args=argv, prog_name="extract", standalone_mode=False)
-    except click.UsageError as exc:
-        err_console.print(f"extract: error: {exc.format_message()} (see extract --help)", markup=False)
+        code = _run(argv)
+    except usage_errors as exc:
+        say(f"error: {one_line(exc.format_message()).replace('Value error, ', '')} (see extract --help)")
         code = EXIT_USAGE
-    except click.exceptions.Abort:
-        err_console.print(f"extract: {Errors.E012}", markup=False)
-        code = EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        err_console.print(f"extract: {Errors.E012}", markup=False)
+    except (UsageProblem, ResourceError) as exc:
+        say(f"error: {exc} (see extract --help)")
+        code = EXIT_USAGE
+    except exits as exc:  # --help
+        code = getattr(exc, "exit_code", EXIT_OK)
+    except (KeyboardInterrupt, *aborts):
+        say(Errors.E012)
         code = EXIT_INTERRUPTED
     except Terminated:
-        err_console.print(f"extract: {Errors.E012} (SIGTERM)", markup=False)
+        say(f"{Errors.E012} (SIGTERM)")
         code = EXIT_TERMINATED
-    except ResourceError as exc:
-        err_console.print(f"extract: error: {exc}", markup=False)
-        code = EXIT_USAGE
+    except click_errors as exc:
+        say(f"error: {exc.format_message()}")
+        code = EXIT_SOME_FAILED
     except OSError as exc:
-        if not is_broken_pipe(exc):
-            err_console.print(f"extract: error: {exc}", markup=False)
-            code = EXIT_SOME_FAILED
-        else:
+        if is_broken_pipe(exc):
             code = EXIT_BROKEN_PIPE
+        else:
+            say(f"error: {exc}")
+            code = EXIT_SOME_FAILED
+    except Exception as exc:  # noqa: BLE001 - a bug: still one line, never a traceback
+        say(f"internal error: {one_line(f'{type(exc).__name__}: {exc}')} (set VNLAO_DEBUG=1 for a traceback)")
+        if os.environ.get("VNLAO_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        code = EXIT_SOME_FAILED
     if code == EXIT_BROKEN_PIPE:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush cannot fail again
+        # so that the interpreter's final flush cannot fail (and print) again
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 

@@ -33,3 +33,13 @@ class InputError(Exception):
 
 class ResourceError(ValueError):
     """A rules or dictionary file (the package's or a user's) that cannot be loaded."""
+
+
+def one_line(text: object, limit: int = 300) -> str:
+    """Any message as one short line (exception texts can span lines)."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+Warnings.W004 = "{path}: no files matching {glob!r} in this folder"
+Errors.E018 = "{path}: not a directory (a file name cannot end with a slash)"

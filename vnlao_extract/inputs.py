@@ -98,6 +98,9 @@ def _stat_error(exc: OSError, shown: str, path: str | None = None) -> str:
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         if path is not None and os.path.islink(path):
             return Errors.E011.format(path=shown)
+        if exc.errno == errno.ENOTDIR and path is not None and path.endswith(("/", os.sep)) \
+                and os.path.exists(path.rstrip("/" + os.sep)):
+            return Errors.E018.format(path=shown)
         return Errors.E006.format(path=shown)
     if exc.errno == errno.EISDIR:
         return Errors.E005.format(path=shown)
@@ -146,10 +149,12 @@ def iter_sources(
         try:
             st = os.stat(arg)
         except OSError as exc:
-            if real in files:
+            # keyed apart from readable files: "a.txt/" is an error even after "a.txt" was read
+            key = "\0" + real + ("/" if arg.endswith(("/", os.sep)) else "")
+            if key in files:
                 twice(arg)
                 continue
-            files[real] = index
+            files[key] = index
             yield Source(arg, path, _stat_error(exc, shown, arg))
             continue
 
@@ -159,7 +164,10 @@ def iter_sources(
                 twice(arg)
                 continue
             dirs[key] = index
-            yield from _walk(arg, real, index, glob, files, dirs, twice)
+            matched = [0]
+            yield from _walk(arg, real, index, glob, files, dirs, twice, matched)
+            if not matched[0]:
+                warn(Warnings.W004.format(path=shown, glob=glob))
             continue
 
         if real in files:
@@ -191,10 +199,13 @@ def _sorted_entries(directory: str) -> list[tuple[str, os.DirEntry]]:
     return keyed
 
 
-def _walk(top, top_real, index, glob, files, dirs, twice) -> Iterator[Source]:
+def _walk(top, top_real, index, glob, files, dirs, twice, matched=None) -> Iterator[Source]:
+    """Sources under one directory argument; ``matched[0]`` counts matching names, repeats included."""
+    matched = matched if matched is not None else [0]
     try:
         first = _sorted_entries(top)
     except OSError as exc:
+        matched[0] += 1
         yield Source(top, Path(top), Errors.E001.format(path=display_name(top), reason=_reason(exc)))
         return
 
@@ -221,6 +232,7 @@ def _walk(top, top_real, index, glob, files, dirs, twice) -> Iterator[Source]:
                 st = os.stat(name)
             except OSError as exc:
                 if matches:
+                    matched[0] += 1
                     yield Source(name, Path(name), _stat_error(exc, display_name(name), name))
                 continue
             if stat.S_ISDIR(st.st_mode):
@@ -247,6 +259,8 @@ def _walk(top, top_real, index, glob, files, dirs, twice) -> Iterator[Source]:
 
         if kind == "skip":
             continue
+        if kind == "file":
+            matched[0] += 1
         if kind == "dir":
             key = (st.st_dev, st.st_ino)
             seen_by = dirs.get(key)
@@ -258,6 +272,7 @@ def _walk(top, top_real, index, glob, files, dirs, twice) -> Iterator[Source]:
             try:
                 listing = _sorted_entries(name)
             except OSError as exc:
+                matched[0] += 1
                 yield Source(name, Path(name),
                              Errors.E001.format(path=display_name(name), reason=_reason(exc)))
                 continue

@@ -49,23 +49,40 @@ class Point:
         return "day" if self.day else "month" if self.month else "year"
 
 
-def nearest_year(month: int, day: int | None, published: dt.date) -> int:
-    """The year that puts a year-less month/day closest to the published date."""
-    def distance(year: int) -> int:
+# A date this close to the published day keeps the nearest year whatever the tense says: stories
+# are dated by time zone and by desk, and "on Monday" may be the day before or after the stamp.
+TENSE_SLACK_DAYS = 3
+# Year-less dates are written about the months around a story; the tense never reaches further.
+TENSE_REACH_DAYS = 250
+
+
+def nearest_year(month: int, day: int | None, published: dt.date, direction: int = 0) -> int:
+    """The year that puts a year-less month/day closest to the published date; ``direction`` -1 or +1
+    (from the tense of the sentence) prefers the nearest one in the past or in the future."""
+    def offset(year: int) -> int:
         try:
-            return abs((dt.date(year, month, day or 15) - published).days)
+            if day is None:  # a month: its first day if ahead, its last day if behind
+                first = dt.date(year, month, 1)
+                last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+                return (first - published).days if first > published else min(0, (last - published).days)
+            return (dt.date(year, month, day) - published).days
         except ValueError:
             return 10**6
-    return min((published.year - 1, published.year, published.year + 1), key=distance)
+    years = (published.year - 1, published.year, published.year + 1)
+    nearest = min(years, key=lambda y: abs(offset(y)))
+    if direction == 0 or abs(offset(nearest)) <= TENSE_SLACK_DAYS or offset(nearest) * direction >= 0:
+        return nearest
+    fitting = [y for y in years if offset(y) * direction >= -TENSE_SLACK_DAYS and abs(offset(y)) <= TENSE_REACH_DAYS]
+    return min(fitting, key=lambda y: abs(offset(y))) if fitting else nearest
 
 
-def resolve_point(point: Point, published: dt.date | None) -> str | None:
+def resolve_point(point: Point, published: dt.date | None, direction: int = 0) -> str | None:
     """ISO text at the precision written (``2026``, ``2026-02``, ``2026-02-05``), or None if impossible."""
     year = point.year
     if year is None:
         if published is None or point.month is None:
             return None
-        year = nearest_year(point.month, point.day, published)
+        year = nearest_year(point.month, point.day, published, direction)
     if point.month is None:
         return f"{year:04d}"
     if point.day is None:

@@ -124,6 +124,52 @@ def _create_temp(directory: str, base: str) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "could not create a temporary file", directory)
 
 
+def _open_anonymous(directory: str) -> int | None:
+    """An unnamed file in `directory` (Linux O_TMPFILE): a killed run leaves nothing behind.
+
+    None where the platform or the file system does not support it.
+    """
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(directory, os.O_RDWR | flag | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError:  # EOPNOTSUPP, EISDIR on old kernels, EINVAL, ...
+        return None
+
+
+def _name_anonymous(fd: int, directory: str, base: str) -> str:
+    """Give the unnamed file `fd` a temporary name next to the target (to be renamed onto it)."""
+    for _ in range(100):
+        temp = os.path.join(directory, f".{base}.{secrets.token_hex(6)}.tmp")
+        try:
+            os.link(f"/proc/self/fd/{fd}", temp, follow_symlinks=True)
+            return temp
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+    # linking is refused (no /proc, odd file system): copy the bytes into a named file
+    out, temp = _create_temp(directory, base)
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(out, view):]
+        os.fsync(out)
+    except BaseException:
+        os.close(out)
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    os.close(out)
+    return temp
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
                   newline: str | None = "\n") -> Iterator[IO]:
@@ -132,29 +178,40 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None
     Yields a file object on a temporary file next to `path`; on success it is
     flushed, fsynced and renamed onto `path` (keeping an existing target's mode);
     on any exception, KeyboardInterrupt included, the temporary file is removed
-    and `path` is left as it was.
+    and `path` is left as it was.  On Linux the temporary file has no name until
+    the very end (O_TMPFILE), so even SIGKILL leaves no partial file behind.
     """
     target = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(target))
-    fd, temp = _create_temp(directory, os.path.basename(target) or "output")
+    base = os.path.basename(target) or "output"
+    fd = _open_anonymous(directory)
+    temp = None
+    if fd is None:
+        fd, temp = _create_temp(directory, base)
     try:
         binary = "b" in mode
         try:
             handle = open(fd, mode, encoding=None if binary else encoding,
-                          newline=None if binary else newline)
+                          newline=None if binary else newline, closefd=False)
         except BaseException:
             os.close(fd)
             raise
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with handle:
+                yield handle
+                handle.flush()
+                os.fsync(fd)
+            if temp is None:
+                temp = _name_anonymous(fd, directory, base)
+        finally:
+            os.close(fd)
         with contextlib.suppress(OSError):
             os.chmod(temp, stat.S_IMODE(os.stat(target).st_mode))
         os.replace(temp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
         raise
     _fsync_directory(directory)
 

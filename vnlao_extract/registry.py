@@ -99,6 +99,7 @@ class Actor:
     short: tuple[str, ...]
     country: str
     offices: tuple[Office, ...]
+    died: str | None = None
 
     def forms(self) -> tuple[str, ...]:
         """The full forms of the name: name, ascii, variants, deduplicated in that order."""
@@ -106,6 +107,10 @@ class Actor:
 
     def offices_on(self, day: datetime.date) -> list[Office]:
         return [office for office in self.offices if office.held_on(day)]
+
+    def dead_on(self, day: datetime.date) -> bool:
+        """True when the registry records the actor's death on or before ``day``."""
+        return self.died is not None and parse_iso(self.died) <= _as_date(day)
 
 
 class Registry:
@@ -156,11 +161,14 @@ class Registry:
         return found[0] if len(found) == 1 else None
 
     def title_conflicts(self, actor: Actor | str, role: str, day: datetime.date) -> bool:
-        """True when the registry dates ``role`` for this actor and none of those dates covers ``day``."""
+        """True when the registry dates ``role`` for this actor and none of those dates covers ``day``.
+        Never for someone who had died by ``day``: "General Secretary Nguyễn Phú Trọng" then recalls an office."""
         if isinstance(actor, str):
             actor = self.by_id(actor)
             if actor is None:
                 return False
+        if actor.dead_on(day):
+            return False
         dated = [office for office in actor.offices if office.role == role]
         return bool(dated) and not any(office.held_on(day) for office in dated)
 
@@ -237,6 +245,13 @@ def actor_from_row(row: dict, origin: str, line: int) -> Actor:
             raise bad(f"office {role!r}: 'title' must be a string")
         offices.append(Office(role=role, title=title, start=start, end=end))
 
+    died = row.get("died")
+    if died is not None:
+        try:
+            parse_iso(died)
+        except ValueError as exc:
+            raise bad(f"'died': {exc}") from None
+
     return Actor(
         id=actor_id.strip(),
         name=name,
@@ -245,6 +260,7 @@ def actor_from_row(row: dict, origin: str, line: int) -> Actor:
         short=_strings(row.get("short"), origin, line, "short"),
         country=country,
         offices=tuple(offices),
+        died=died,
     )
 
 

@@ -3,8 +3,9 @@
 Adds to the Doc:
 - ``doc._.article``: an :class:`Article` (title, published, published_from, dateline, outlet)
 - ``doc._.published``: the publication date (``datetime.date``) or None
-- ``token._.ignored``: True for tokens outside the body (header, stamp lines, bylines, photo
-  credits, trailing boilerplate, repeated paragraphs); later components skip them.
+- ``token._.ignored``: True for tokens outside the body (header, site menus, stamp lines, bylines,
+  photo credits, link and credit lines, everything after a sign-off or an end mark such as "./.",
+  repeated paragraphs); later components skip them. Photo captions stay, their credits go.
 It also starts a new sentence at every line break, since headlines and captions carry no full stop.
 """
 from __future__ import annotations
@@ -21,21 +22,55 @@ from ..normalize import parse_loose_date
 
 HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?=\b|T)")
 MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-WORD_DATE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD}\s+\d{{4}})")
-AGENCIES = r"(?:VNA|VNS|KPL|AKP|TNA|Xinhua|ANN|Vietnam News|Viet Nam News|Nhan Dan|VOV|VGP|Reuters|AFP|AP|Bernama|Kyodo)"
+WORD_DATE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD},?\s+\d{{4}})")
+# What a publication stamp line may hold besides its date and time: a label, a weekday, a time zone;
+# and, when it has a clock time, up to MAX_STAMP_WORDS other words (a byline, a site name).
+MAX_STAMP_WORDS = 4
+STAMP_FILLER = re.compile(
+    r"(?i:\b(?:last\s+)?(?:updated|published|posted|modified|created|date)\b(?:\s+(?:on|at))?|"
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b|"
+    r"\b(?:gmt|utc|ict)\s*[+-]?\s*\d{0,2}(?::?\d{2})?|\b[ap]\.?m\.?(?=\W|$)|T(?=\d)|[+-]\d{2}:\d{2})|"
+    r"[\s,|/():.\-–—]+"
+)
+AGENCIES = (r"(?:VNA|VNS|KPL|AKP|TNA|NNT|NDO|Xinhua|ANN|Vietnam News|Viet Nam News|Nhan Dan|VOV|VGP|Reuters|AFP|AP|"
+            r"Bernama|Kyodo|CGTN)")
 CAPS_PLACE = r"[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'’]+(?:\s+[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'’]+){0,3}"
 TITLE_PLACE = r"[A-Z][\wÀ-ỹ]+(?:\s+[A-Z][\wÀ-ỹ]+){0,2}"
 DATELINE = re.compile(
-    rf"\A\s*(?P<head>(?P<agency>\(?{AGENCIES}\)?)?[ ,]*(?P<place>{CAPS_PLACE}|{TITLE_PLACE})?,?\s*"
-    rf"(?P<date>{MONTH_WORD}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?P<paren>\((?:{AGENCIES}|[\w /]+)\))?)\s*(?:--|[–—-])\s*"
+    rf"\A\s*(?P<head>(?P<agency>\(?{AGENCIES}(?:/{AGENCIES})*\)?)?[ ,]*"
+    rf"(?P<place>{CAPS_PLACE}|{TITLE_PLACE})?(?:,\s*{TITLE_PLACE}(?=,))?,?\s*"
+    rf"(?P<date>{MONTH_WORD}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH_WORD}(?:,?\s*\d{{4}})?)?\s*"
+    rf"(?P<paren>\((?:{AGENCIES}|[\w /]+)\))?)\s*(?:--|[–—-])\s*"
 )
 AGENCY_LEAD = re.compile(rf"\A\s*\(?(?P<agency>{AGENCIES}(?:/{AGENCIES})?)\)?\s+(?=[A-Z])")
-SIGN_OFF_LINE = re.compile(rf"\A\s*(?:[–—-]+\s*)?(?:{AGENCIES}(?:/{AGENCIES})*|By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}|Top|Read more|Related news)\s*\Z")
+# A line that ends the story: the agency's sign-off ("— VNA/VNS", "KPL", "(TNA)"), a closing byline, or the
+# start of the page's lists of other stories.
+SIGN_OFF_LINE = re.compile(
+    rf"\A\s*(?:[–—-]+\s*)?\(?{AGENCIES}(?:/{AGENCIES})*\)?\s*\Z|"
+    r"\A\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\Z|"
+    r"\A\s*(?i:top|read more|related|related (?:news|articles|stories|posts|topics)|other news|more news|latest news|"
+    r"see also|you may also like|you might also like|most read|most viewed|most popular|"
+    r"share this(?: article)?)\s*:?\s*\Z|"
+    r"\A\s*(?i:tags?|keywords?|topics?)\s*:"
+)
+# A link to another story inside the text ("Read more: Laos, Vietnam sign ..."): that line only is skipped.
+LINK_LINE = re.compile(r"\A\s*(?i:read more|read also|also read|see also|related)\s*:\s*\S")
+BYLINE = re.compile(r"\A\s*By\s+[A-Z]")
+# An end-of-story mark closes the article: the Vietnamese agencies' "... by 2030./.", Xinhua's "Enditem".
+END_MARK = re.compile(r"(?:\./\.|\bEnditem)\s*\Z")
+# A line that credits a picture or a source and says nothing else.
+CREDIT_LINE = re.compile(r"\A\s*\(?(?i:source|photo|photos|image|video)\s*:\s*[^.!?]{1,60}\)?\s*\Z")
+CREDIT_NAME = r"(?!(?:The|A|An|In|On|At|He|She|They|It|This|Both|According)\b)[A-ZÀ-Ỹ][\wÀ-ỹ.'’-]*"
+CREDIT_DOMAIN = r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|la|kh|cn|th|net|org|gov)\b"
 PHOTO_CREDIT = re.compile(
-    r"(?:[-–—]{1,2}\s*)?(?:\b(?:VNA|VNS)(?:/VNS)?\s+)?\(?\b(?:Photos?|Image|File photo)\b\s*:?\s*"
-    r"(?:[A-ZÀ-Ỹ][\wÀ-ỹ/.'’-]*\s?){0,4}\)?"
+    rf"(?P<dash>[-–—]{{1,2}}\s*)?(?P<agency>\b{AGENCIES}(?:/{AGENCIES})?\s+)?(?P<open>\()?"
+    r"\b(?P<word>(?i:illustrative|illustration|file|archive)\s+(?i:photos?|image)|Photos?|Images?|Illustration)\b"
+    r"(?P<sep>\s*(?::|by\b|courtesy\s+of\b|courtesy\b|credit\s*:))?\s*"
+    rf"(?P<names>{AGENCIES}(?:/{CREDIT_NAME}(?:\s{CREDIT_NAME}){{0,3}})?(?![\w/])|{CREDIT_DOMAIN}|"
+    rf"{CREDIT_NAME}(?:[ /]{CREDIT_NAME}){{0,4}})?(?P<close>\))?"
 )
 READ_MORE = re.compile(r"(?:…|\.\.\.)?\s*Read (?:full )?(?:this )?story\s*$|Read more\s*$", re.I)
 PROSE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
@@ -63,22 +98,59 @@ def _is_prose(line: str) -> bool:
     return len(words) >= 6 and bool(PROSE_END.search(line))
 
 
+def _is_long_run_on(line: str) -> bool:
+    """A long line without sentence ends that is still text (most words lowercase), not a topic bar."""
+    words = line.split()
+    return len(words) >= 40 and sum(1 for w in words if w[:1].isupper()) < len(words) / 2
+
+
 def _stamp_date(line: str) -> dt.date | None:
-    """A publication stamp: a short line with a date and a clock time (or a bare numeric date)."""
-    if len(line) > 90 or _is_prose(line) and not TIME.search(line):
+    """A publication stamp: a short line with a date and a clock time and at most a byline besides
+    ("02/02/2026 17:52", "Dec 11, 2023 / 21:37", "By Name  May 16, 2016 | 08:31 am"), or a line that
+    holds nothing but a date and stamp words ("Published: February 5, 2026", "Thursday, 05/02/2026")."""
+    if len(line) > 90:
         return None
     numeric = NUMERIC_DATE.search(line)
-    if numeric and (TIME.search(line) or len(line.split()) <= 3):
-        first, second, year = (int(g) for g in numeric.groups())
-        day, month = (first, second) if first > 12 or second <= 12 else (second, first)
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
+    iso = ISO_DATE.search(line)
     worded = WORD_DATE.search(line)
-    if worded and TIME.search(line):
-        return parse_loose_date(worded.group(0))
-    return None
+    found = numeric or iso or worded
+    if not found:
+        return None
+    others = _other_words(line, found)
+    if others > (MAX_STAMP_WORDS if TIME.search(line) else 0):
+        return None
+    if numeric:
+        first, second, year = (int(numeric.group(i)) for i in (1, 3, 4))
+        day, month = (first, second) if first > 12 or second <= 12 else (second, first)
+        return _date_or_none(year, month, day)
+    if iso:
+        return _date_or_none(*(int(g) for g in iso.groups()))
+    return parse_loose_date(worded.group(0))
+
+
+def _other_words(line: str, found: re.Match) -> int:
+    """How many words a line holds besides the date found, clock times and stamp words."""
+    rest = line[:found.start()] + " " + line[found.end():]
+    return len(STAMP_FILLER.sub(" ", TIME.sub(" ", rest)).split())
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def photo_credits(line: str) -> list[tuple[int, int]]:
+    """Character ranges of the photo credits in a line ("Photo: VNA", "(Photo: Tran Hai Nam)",
+    "--Photo VNA/VNS", "— VNA/VNS Photo Duong Giang", "Photos: Nhat Bac"). The caption around them is
+    kept; a bare "Photo" that names no one is a credit only at the end of a line or inside brackets."""
+    ranges = []
+    for match in PHOTO_CREDIT.finditer(line):
+        closes = bool(match.group("close")) or not line[match.end():].strip()
+        if match.group("names") or match.group("agency") or match.group("open") or closes:
+            ranges.append((match.start(), match.end()))
+    return ranges
 
 
 def _is_foreign_script(line: str) -> bool:
@@ -87,10 +159,13 @@ def _is_foreign_script(line: str) -> bool:
 
 
 def _paragraph_key(line: str) -> str:
+    """What two copies of a paragraph share: the text without a leading dateline or agency tag and
+    without the end-of-story mark."""
     line = AGENCY_LEAD.sub("", line)
     match = DATELINE.match(line)
     if match and len(match.group(0)) < 60:
         line = line[match.end():]
+    line = END_MARK.sub("", line.strip())
     return " ".join(line.split()).lower()
 
 
@@ -107,6 +182,7 @@ def read_article(text: str) -> Article:
         body_from = header.end()
     lines = list(_lines(text))
     in_body = False
+    body_paragraphs = 0
     seen: set[str] = set()
     header_lines: list[str] = []
     for number, (start, line) in enumerate(lines):
@@ -128,27 +204,37 @@ def read_article(text: str) -> Article:
             ignored.append((offset, end, "foreign script"))
             continue
         if not in_body:
-            if _is_prose(stripped) or len(stripped.split()) >= 40:
+            if _is_prose(stripped) or _is_long_run_on(stripped):
                 in_body = True
             else:
                 header_lines.append(stripped)
                 ignored.append((offset, end, "header"))
                 continue
         if SIGN_OFF_LINE.match(stripped):
+            if BYLINE.match(stripped) and body_paragraphs < 2:  # a byline under the lead, not a sign-off
+                ignored.append((offset, end, "byline"))
+                continue
             ignored.append((offset, len(text), "after sign-off"))
             break
+        if LINK_LINE.match(stripped) or CREDIT_LINE.match(stripped):
+            ignored.append((offset, end, "link or credit"))
+            continue
         key = _paragraph_key(stripped)
         if key in seen:
             ignored.append((offset, end, "repeated paragraph"))
             continue
         seen.add(key)
+        body_paragraphs += 1
         _read_dateline(article, stripped)
         _read_agency_lead(article, stripped)
-        for match in PHOTO_CREDIT.finditer(content):
-            ignored.append((offset + match.start(), offset + match.end(), "photo credit"))
+        for credit_start, credit_end in photo_credits(content):
+            ignored.append((offset + credit_start, offset + credit_end, "photo credit"))
         more = READ_MORE.search(content)
         if more:
             ignored.append((offset + more.start(), offset + more.end(), "read more"))
+        if END_MARK.search(stripped):
+            ignored.append((end, len(text), "after end mark"))
+            break
     titles = [h for h in header_lines if len(h.split()) >= 4 and not _stamp_date(h)]
     if titles:
         article.title = titles[-1]

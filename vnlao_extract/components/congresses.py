@@ -1,5 +1,7 @@
 """Congresses: numbered party congresses (``resources/congress_patterns.jsonl``), with the party
-named in the match or taken from context, and start/end dates when a date range follows.
+named in the match or taken from context (the nearest country or party word), and start/end dates when
+a day-precise date follows closely ("held from January 6-8"). Congresses of bodies that are not parties
+("the 9th Congress of the Vietnam Fatherland Front") are left out.
 
 Adds to the Doc:
 - ``doc._.congresses``: list of :class:`Congress` (ordinal, party acronym, start, end), one per
@@ -20,7 +22,13 @@ ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "sevent
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                  "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second"]
 DATE_LEADS = {"from", "on", "in", "held", "during", "between", ",", "which", "took", "place", "will", "be",
-              "was", "is", "opens", "opened", "taking"}
+              "was", "is", "opens", "opened", "taking", "of", "the", "convened", "convenes", "closed", "takes",
+              "officially", "successfully", "solemnly", "being", "to", "been", "has", "have", "had"}
+DATE_GAP = 8
+# Organisation words that may stand in a party's name ("Congress of the Party", "Party Central Committee");
+# any other organisation word there ("Front", "Union", "Federation") names a body that is not a party.
+PARTY_ORG_WORDS = {"party", "parties", "central", "committee", "communist"}
+NAME_LINKS = {"'s", "’s", "for", "of", "and", "-", "the"}
 
 
 def ordinal_value(text: str) -> int | None:
@@ -44,28 +52,50 @@ class Congress:
                 "evidence": evidence(self.span, self.rule)}
 
 
-def party_from_context(doc: Doc, span: Span, country_party: dict[str, str]) -> str | None:
-    """The party of "the 14th Party Congress": nearest party or country word in its sentence, looking
-    back first, then the sentences before."""
-    def party_of(token) -> str | None:
-        entry = token._.lex_entry or {}
-        if token._.lex == "party":
-            return entry.get("party")
-        if token._.lex in ("place", "nationality") and entry.get("country") in country_party:
-            return country_party[entry["country"]]
-        return None
-
-    sentence = span.sent
-    for token in reversed(doc[sentence.start:span.start]):
-        if party_of(token):
-            return party_of(token)
-    for token in doc[span.end:sentence.end]:
-        if party_of(token):
-            return party_of(token)
-    for token in reversed(doc[:sentence.start]):
-        if not token._.ignored and party_of(token):
-            return party_of(token)
+def token_party(token, country_party: dict[str, str]) -> str | None:
+    """The party a token names: a party name, or a country (or its adjective) with a ruling party."""
+    entry = token._.lex_entry or {}
+    if token._.lex == "party":
+        return entry.get("party")
+    if token._.lex in ("place", "nationality") and entry.get("country") in country_party:
+        return country_party[entry["country"]]
     return None
+
+
+def party_from_context(doc: Doc, span: Span, country_party: dict[str, str]) -> str | None:
+    """The party of "the 14th Party Congress": the party or country word nearest to it in its sentence
+    (on either side; the earlier one when two are as near), else the nearest in the sentences before,
+    else the first in the sentences after."""
+    sentence = span.sent
+    candidates = [(span.start - t.i, 0, t) for t in doc[sentence.start:span.start]]
+    candidates += [(t.i - span.end + 1, 1, t) for t in doc[span.end:sentence.end]]
+    for _, _, token in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if not token._.ignored and token_party(token, country_party):
+            return token_party(token, country_party)
+    for token in [*reversed(doc[:sentence.start]), *doc[sentence.end:]]:
+        if not token._.ignored and token_party(token, country_party):
+            return token_party(token, country_party)
+    return None
+
+
+def names_other_body(doc: Doc, span: Span) -> bool:
+    """True when the congress belongs to a body that is not a party: "the 9th Congress of the Vietnam
+    Fatherland Front", "the VFF's 10th Congress". Asked only of matches that name no party."""
+    def is_other_org(token) -> bool:
+        return token._.lex == "org" and token.lower_ not in PARTY_ORG_WORDS
+
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        for token in doc[span.end + 1:span.end + 10]:
+            if token._.lex == "party":
+                return False
+            if is_other_org(token):
+                return True
+            if not (token.is_title or token.is_upper or token.lower_ in NAME_LINKS):
+                break
+    before = span.start - 1
+    while before >= span.sent.start and doc[before].lower_ in ("'s", "’s"):
+        before -= 1
+    return before >= span.sent.start and is_other_org(doc[before])
 
 
 class CongressFinder:
@@ -88,6 +118,10 @@ class CongressFinder:
         for span, row in sorted(found, key=lambda item: item[0].start):
             ordinal = next(ordinal_value(t.text) for t in span if ordinal_value(t.text))
             party = next(((t._.lex_entry or {}).get("party") for t in span if t._.lex == "party"), None)
+            if party is None and names_other_body(doc, span):
+                continue
+            party = party or next((token_party(t, self.country_party) for t in span
+                                   if token_party(t, self.country_party)), None)
             party = party or party_from_context(doc, span, self.country_party)
             if not party:
                 continue
@@ -102,8 +136,11 @@ class CongressFinder:
             if date.span.start < span.end:
                 continue
             gap = doc[span.end:date.span.start]
-            if (date.kind == "absolute" and date.precision == "day" and 0 <= len(gap) <= 6 and
-                    all(t.lower_ in DATE_LEADS or t._.lex == "party" or t.text in "()" for t in gap)):
+            if len(gap) > DATE_GAP:
+                break
+            if (date.kind == "absolute" and date.precision == "day" and
+                    all(t.lower_ in DATE_LEADS or t.lower_ in PARTY_ORG_WORDS or t.text in "()" or
+                        t._.lex in ("party", "place", "nationality") for t in gap)):
                 return date.start, date.end
         return None, None
 

@@ -4,7 +4,10 @@ normalizes each matched string against the published date.
 Adds to the Doc:
 - ``doc._.dates``: list of :class:`DateMention` (absolute and weekday dates, then relative ones),
   each with ISO ``start``/``end`` at the precision written. Year-less dates take the year nearest
-  the published date and are dropped when there is none.
+  the published date and are dropped when there is none; a weekday is the one nearest the published
+  date ("last"/"next" pick the past or future one) and is dropped when a calendar date stands beside it.
+  Lone numbers that count or number things ("2025 delegates", "No. 2030") are not years: the word
+  lists are in the patterns file.
 """
 from __future__ import annotations
 
@@ -20,12 +23,8 @@ from ..normalize import (WEEKDAYS, Point, month_number, nearest_weekday, resolve
 from ..resources import load_package_jsonl
 from .patterns import build_matcher, evidence, expand_classes, matched_spans
 
-NOT_A_YEAR_AFTER = {"%", "percent", "per", "people", "delegates", "members", "km", "kilometres", "kilometers",
-                    "tonnes", "tons", "hectares", "ha", "mw", "kwh", "households", "units", "projects",
-                    "students", "workers", "times", "billion", "million", "trillion", "usd", "vnd"}
-NOT_A_YEAR_BEFORE = {"$", "us$", "usd", "vnd", "no.", "number", "resolution", "decree", "decision", "aipa-",
-                     "covid-", "about", "over", "nearly", "around", "some", "than", "top", "the"}
 SEPARATORS = {"-", "–", "—", "to", "and", "through", "till", "until", "thru", "/"}
+WEEKDAY_DIRECTION = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
 
 
 @dataclass
@@ -46,12 +45,22 @@ class DateMention:
                 "kind": self.kind, "evidence": evidence(self.span, self.rule)}
 
 
-def _is_bare_year_noise(span: Span) -> bool:
+def load_date_rules() -> tuple[list[dict], dict[str, set[str]]]:
+    """The Matcher pattern rows of ``date_patterns.jsonl`` and its word lists (rows with "words")."""
+    rows = load_package_jsonl("date_patterns.jsonl")
+    words = {row["words"]: {w.lower() for w in row["list"]} for row in rows if "words" in row}
+    return [row for row in rows if "words" not in row], words
+
+
+def is_bare_year_noise(span: Span, words: dict[str, set[str]]) -> bool:
+    """A lone four-digit number that counts something ("2025 delegates", "US$ 2030", "Resolution No. 2030")
+    rather than naming a year."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return after in NOT_A_YEAR_AFTER or before in NOT_A_YEAR_BEFORE and before != "the" or (
-        before == "the" and after in NOT_A_YEAR_AFTER)
+    if before == "." and span.start > 1 and doc[span.start - 2].lower_ in words["not_a_year_before"]:
+        before = doc[span.start - 2].lower_  # "No. 2030" is tokenized "No", ".", "2030"
+    return after in words["not_a_year_after"] or before in words["not_a_year_before"]
 
 
 def parse_points(words: list[str]) -> list[Point]:
@@ -65,6 +74,7 @@ def parse_points(words: list[str]) -> list[Point]:
             parts[-1]["month"] = month_number(lower)
         elif word[:4].isdigit() and len(word) == 4:
             parts[-1]["year"] = int(word)
+            parts[-1]["year_written"] = True
         elif word.rstrip("stndrh").isdigit():
             parts[-1]["day"] = int(word.rstrip("stndrh"))
     parts = [p for p in parts if p]
@@ -75,10 +85,23 @@ def parse_points(words: list[str]) -> list[Point]:
                 last[key] = first[key]
             if key in last and key not in first:
                 first[key] = last[key]
+        _roll_over_year(first, last)
     return [Point(p.get("year"), p.get("month"), p.get("day")) for p in parts]
 
 
-def _absolute(words: list[str], published: dt.date | None) -> tuple[str, str | None] | None:
+def _roll_over_year(first: dict, last: dict) -> None:
+    """A range written with one year that crosses New Year ("December 30 to January 2, 2026",
+    "from December 30, 2025 to January 2"): the end month comes before the start month, so the year
+    that only one end wrote belongs to that end, and the other end is a year earlier or later."""
+    if "month" in first and "month" in last and "year" in first and first.get("year") == last.get("year") \
+            and (last["month"], last.get("day", 0)) < (first["month"], first.get("day", 0)):
+        if first.get("year_written") and not last.get("year_written"):
+            last["year"] += 1
+        elif last.get("year_written") and not first.get("year_written"):
+            first["year"] -= 1
+
+
+def _absolute(words: list[str], published: dt.date | None, direction: int = 0) -> tuple[str, str | None] | None:
     if len(words) == 1 and words[0].count("/") == 2:
         day, month, year = (int(x) for x in words[0].split("/"))
         if day <= 12 < month:
@@ -88,27 +111,85 @@ def _absolute(words: list[str], published: dt.date | None) -> tuple[str, str | N
     if len(words) == 5 and words[1] == "-" and words[3] == "-":
         start = resolve_point(Point(int(words[0]), int(words[2]), int(words[4])), None)
         return (start, None) if start else None
+    if len(words) == 3 and len(words[0]) == 4 and len(words[2]) == 2 and words[2].isdigit():
+        return _year_and_two_digits(int(words[0]), words[1], int(words[2]))
     words = [w.split("-")[-1] if "-" in w and w[-4:].isdigit() else w for w in words]
     points = parse_points(words)
     if not points or len(points) > 2:
         return None
-    start = resolve_point(points[0], published)
-    end = resolve_point(points[1], published) if len(points) == 2 else None
+    start = resolve_point(points[0], published, direction)
+    end = None
+    if len(points) == 2:
+        end_point = points[1]
+        if end_point.year is None and start and end_point.month:
+            end_point = Point(int(start[:4]), end_point.month, end_point.day)  # same year as its start
+        end = resolve_point(end_point, published, direction)
+    if start and end and end < start and points[1].year is None and points[1].month:
+        # "December 30 - January 2", both placed by the published date but on either side of it
+        end = resolve_point(Point(int(start[:4]) + 1, points[1].month, points[1].day), None)
     if start is None or (len(points) == 2 and (end is None or end < start)):
         return None
     return start, end
 
 
-def normalize_span(words: list[str], kind: str, published: dt.date | None) -> tuple[str, str | None] | None:
+def _year_and_two_digits(year: int, dash: str, digits: int) -> tuple[str, str | None] | None:
+    """ "2021–25" is a range of years; "2026-02", where the digits cannot end a range, is a month."""
+    if digits > year % 100:
+        return f"{year:04d}", f"{year // 100 * 100 + digits:04d}"
+    if dash == "-" and 1 <= digits <= 12:
+        return f"{year:04d}-{digits:02d}", None
+    return None
+
+
+def normalize_span(words: list[str], kind: str, published: dt.date | None,
+                   lead: str | None = None, tense: int = 0) -> tuple[str, str | None] | None:
+    """(start, end) ISO strings for the words of a matched date, or None when it cannot be placed.
+    ``lead`` is the word before it ("last" Thursday, "next" Monday); ``tense`` -1/+1 is the sentence's
+    past or future, used to place year-less dates and weekdays."""
     if kind == "weekday":
         if published is None:
             return None
         weekday = next(WEEKDAYS[w.lower()] for w in words if w.lower() in WEEKDAYS)
-        return nearest_weekday(weekday, published).isoformat(), None
+        direction = WEEKDAY_DIRECTION.get((lead or "").lower(), 0)
+        if not direction and tense:
+            nearest = nearest_weekday(weekday, published) if published.year < 9999 else published
+            direction = 0 if abs((nearest - published).days) <= 1 else tense  # a day off is a time zone
+        try:
+            return nearest_weekday(weekday, published, direction).isoformat(), None
+        except OverflowError:  # a published date at the end of the calendar
+            return None
     if kind == "relative":
         start = resolve_relative(" ".join(words), published)
         return (start, None) if start else None
-    return _absolute(words, published)
+    return _absolute(words, published, tense)
+
+
+def sentence_tense(span: Span, words: dict[str, set[str]]) -> int:
+    """-1 (past), +1 (future) or 0, from the cue word nearest before the date in its sentence."""
+    doc = span.doc
+    start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    for token in reversed(doc[start:span.start]):
+        if token.lower_ in words["past_cues"]:
+            return 1 if token.i > 0 and doc[token.i - 1].lower_ == "be" else -1  # "will be held"
+        if token.lower_ in words["future_cues"]:
+            return 1
+    return 0
+
+
+def _restates_a_date(mention: DateMention, mentions: list[DateMention]) -> bool:
+    """A weekday written next to the calendar date it names ("Thursday, February 5", "February 5
+    (Thursday)"): the calendar date says it all, and the weekday's guess could only disagree."""
+    if mention.kind != "weekday":
+        return False
+    doc = mention.span.doc
+    for other in mentions:
+        if other.kind != "absolute" or other.precision != "day":
+            continue
+        gap = doc[mention.span.end:other.span.start] if other.span.start >= mention.span.end else \
+            doc[other.span.end:mention.span.start]
+        if len(gap) <= 2 and all(t.is_punct for t in gap):
+            return True
+    return False
 
 
 class DateFinder:
@@ -116,7 +197,8 @@ class DateFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        _, patterns = expand_classes(load_package_jsonl("date_patterns.jsonl"))
+        rows, self.words = load_date_rules()
+        _, patterns = expand_classes(rows)
         self.matcher, self.rows = build_matcher(nlp.vocab, patterns, greedy=None)
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
@@ -131,15 +213,17 @@ class DateFinder:
         published = doc._.published
         mentions = []
         for span, row in found:
-            if row["id"] == "year" and _is_bare_year_noise(span):
+            if row.get("bare") and is_bare_year_noise(span, self.words):
                 continue
             words = [t.text for t in span if t.text != ","]
-            resolved = normalize_span(words, row["kind"], published)
+            lead = doc[span.start - 1].text if span.start > 0 else None
+            tense = sentence_tense(span, self.words) if published else 0
+            resolved = normalize_span(words, row["kind"], published, lead, tense)
             if resolved is None:
                 continue
             start, end = resolved
             mentions.append(DateMention(span, span.text, start, end if end != start else None, row["kind"], row["id"]))
-        doc._.dates = mentions
+        doc._.dates = [m for m in mentions if not _restates_a_date(m, mentions)]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))

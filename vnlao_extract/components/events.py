@@ -5,10 +5,29 @@ with actors (the visitor first), dates, place and status.
 Adds to the Doc:
 - ``doc._.events``: list of :class:`Event`, one per real event (mentions of the same visit or talks
   are merged), in order of first mention. Congresses with dates are added as ``congress`` events.
+
+How a trigger becomes an event:
+- ``visit`` frame: the visitor comes from the first cue that applies: a possessive ("Lâm's visit",
+  "the latter's visit"), "by X" / "of X" right after the trigger, "visiting X", "invited X to visit",
+  "X, who is on a visit", a possessive pronoun ("concluded his visit", "thanked X for his visit",
+  "During his visit, X ..."), the object of "welcomed", else the subject (a "he" subject is the previous
+  sentence's). Hosts ("at the invitation of Y", "hosted by Y", the one who invites) are never the
+  visitor; among several candidates one not from the destination country is preferred. "the visit"
+  with no visitor refers back to the last visit (and may give it its date); generic plurals ("mutual
+  visits", "exchange of visits") give nothing. One visitor's mentions of a trip to one country a few
+  days apart are one visit; "visited Laos on May 3 and Cambodia on May 5" is two.
+- ``parties`` frame: the sentence is split at the other parties triggers; a trigger's people are its
+  subject (the names right before it, else the sentence's first ones, else "he") and the names after it.
+- ``block`` frame: a phrase that is never an event ("exchange of visits"); triggers inside it are dropped.
+- dates: the first date after the trigger in its clause, else one just before it, else a date opening
+  the sentence ("On June 1, ..."); a trigger in a background clause ("since X's visit, ...") only takes
+  a date from that clause, "ahead of his visit" none from before it. "a three-day visit" fills the end
+  (back from the last day when it is "concluded"); a bare weekday moves a week to agree with the tense.
+  Status comes from the dates against the published date, else from tense words.
 """
 from __future__ import annotations
 
-import re
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -19,19 +38,56 @@ from ..resources import load_package_jsonl, load_user_jsonl
 from .patterns import build_matcher, evidence, expand_classes, matched_spans
 
 PLANNED = {"will", "would", "upcoming", "forthcoming", "scheduled", "expected", "plans", "planned", "ahead",
-           "invited", "to", "set", "shall", "next", "coming", "prepare", "prepares", "preparing"}
-ONGOING = {"is", "are", "currently", "visiting", "beginning", "begins", "now", "underway", "arrived",
-           "arrives", "part"}
+           "invited", "set", "shall", "next", "coming", "prepare", "prepares", "preparing", "invites", "invite"}
+ONGOING = {"is", "are", "currently", "visiting", "beginning", "begins", "began", "started", "starts", "now",
+           "underway", "arrived", "arrives", "part", "paying", "making", "conducting", "continuing", "continues",
+           "embarked", "kicked", "kicking", "arriving"}
 COMPLETED = {"paid", "held", "made", "had", "recent", "recently", "concluded", "visited", "met", "received",
              "co-chaired", "last", "previous", "earlier", "following", "after", "wrapped", "ended", "was", "were",
-             "signed", "hosted", "welcomed", "conducted"}
+             "signed", "hosted", "welcomed", "conducted", "since", "took", "completed", "returned"}
+TO_VERBS = {"pay", "visit", "make", "begin", "start", "undertake", "conduct", "hold", "have", "attend", "sign",
+            "meet", "receive", "co-chair", "travel", "embark", "host", "join", "go"}
+LOOKAHEAD_TENSE = {"will": "planned", "shall": "planned", "would": "planned", "took": "completed",
+                   "was": "completed", "were": "completed", "ended": "completed", "concluded": "completed",
+                   "is": "ongoing", "are": "ongoing", "runs": "ongoing", "continues": "ongoing"}
 OBJECT_CUES = {"on", "to", "with", "of", "for", "at", "from", "met", "meets", "received", "receives", "welcomed",
-               "welcomes", "greeted", "hosted", "invited", "congratulated", "thanked", "urged", "told", "and"}
+               "welcomes", "greeted", "hosted", "invited", "congratulated", "thanked", "urged", "told", "and",
+               "between", "thanks", "thanking", "welcoming", "receiving", "meeting"}
+INVITE_VERBS = {"invited", "invites", "invite", "inviting"}
+NOT_SUBJECT_GAP = OBJECT_CUES | {"before", "after", "following", "during", "prior", "ahead", "in", "at", "as", "his",
+                                 "her", "their", "its", "said", "says", "told"}
 WELCOME_VERBS = {"welcomed", "welcomes", "greeted", "received", "hosted", "welcome"}
-DEFINITE = {"the", "this", "that", "his", "her", "its", "their", "such"}
-DOCUMENT_NOUNS = {"documents", "agreements", "memoranda", "mous", "deals", "accords", "contracts", "protocols"}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "several": None, "many": None}
+POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+DEFINITE = {"the", "this", "that", "such", "'s", "’s"}
+PRONOUNS = {"his", "her", "their"}
+NP_LEAD = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "visiting", "new", "newly-appointed",
+           "newly-elected"}
+HOST_CUES = {("invitation", "of"), ("invitations", "of"), ("invited", "by"), ("hosted", "by"), ("guest", "of"),
+             ("guests", "of")}
+AGENT_GAP = {"to", "in", "of", "the", "on", "from", "this", "last", "next", "week", "month", "year", "and", "-"}
+SPOUSE_WORDS = {"spouse", "wife", "husband"}
+VISITING_GAP = {"delegation", "led", "by", "head", "of", "the", ",", "high-level", "high-ranking"}
+BACKGROUND = {"since"}
+VISIT_BACKGROUND = {"since", "after", "following"}  # "after concluding the visit to Laos, ..."
+CLAUSE_BREAKS = {",", ";", "–", "—"}
+VISIT_VERBS = {"paid", "pay", "pays", "paying", "made", "make", "makes", "making", "conducted", "conduct",
+               "undertook", "undertake", "undertaking", "began", "begin", "begins", "on", "during", "concluding",
+               "conclude", "concluded", "beginning", "wrapped", "ended", "ending"}
+AHEAD_WORDS = {"ahead", "prior", "preparation", "preparations", "prepare", "preparing", "eve"}
+ENDING_VERBS = {"concluded", "concludes", "concluding", "wrapped", "wraps", "ended", "ends", "ending", "completed",
+                "completes", "finished", "wrapping"}
+ANAPHORIC_VERBS = {"during", "concluding", "conclude", "concluded", "wrapped", "ended", "ending"}
+LIST_FOLLOWERS = {"and", "on", "from", "in", "during", "for", "at", "between", "next", "this", "last", "later"}
+PLACE_CUES = ("in", "at")
+VISIT_PLACE_CUES = ("to", "in")
+DOCUMENT_NOUNS = {"documents", "agreements", "memoranda", "mous", "deals", "accords", "contracts", "protocols",
+                  "memorandums", "treaties"}
+DOCUMENT_NOUN = {"document", "agreement", "memorandum", "mou", "deal", "accord", "contract", "protocol", "treaty"}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "several": None, "many": None, "a": 1, "an": 1}
+ONGOING_DAYS = 3  # a visit said to be under way with only its first day given is ongoing this long
+NEAR_BEFORE = 12  # "arrived in Vientiane on Thursday morning, kicking off a two-day visit": how far back a date may be
+MERGE_DAYS = 7  # two dated mentions of one visitor's trip to one country at most this far apart are one visit
 
 
 @dataclass
@@ -46,6 +102,7 @@ class Event:
     subtype: str | None = None
     documents: int | None = None
     mentions: list[tuple[Span, str]] = field(default_factory=list)
+    tense: str | None = None  # status from the words around the first mention (not output)
 
     def actor_names(self) -> list[str]:
         return [a if isinstance(a, str) else a.name for a in self.actors]
@@ -61,6 +118,26 @@ class Event:
         return record
 
 
+def _day(iso: str) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if len(iso) == 10 else None
+
+
+def _same_time(start_a: str | None, end_a: str | None, start_b: str | None, end_b: str | None) -> bool:
+    """Dates that can be one trip: either undated, one a prefix of the other ("2024-01" and "2024-01-08"),
+    or day dates within MERGE_DAYS of each other's span."""
+    if not start_a or not start_b:
+        return True
+    if len(start_a) != len(start_b):
+        short, long_ = sorted((start_a, start_b), key=len)
+        return long_.startswith(short)
+    if start_a == start_b:
+        return True
+    a0, a1, b0, b1 = (_day(x) for x in (start_a, end_a or start_a, start_b, end_b or start_b))
+    if None in (a0, a1, b0, b1):
+        return False
+    return (b0 - a1).days <= MERGE_DAYS and (a0 - b1).days <= MERGE_DAYS
+
+
 class EventFinder:
     """Finds events; see the module docstring."""
 
@@ -71,244 +148,625 @@ class EventFinder:
             rows += load_user_jsonl(path, "patterns")
         _, patterns = expand_classes(rows)
         self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
+        self.country_names = {row["country"]: row["phrases"][0] for row in load_package_jsonl("lexicon.jsonl")
+                              if row["label"] == "place" and row.get("kind") == "country"}
 
-    # -- helpers over the Doc ---------------------------------------------------------------------
+    # -- candidates: person mentions and resolved references ---------------------------------------
     @staticmethod
     def _mentions_in(doc: Doc, start: int, end: int):
         return [m for m in doc._.person_mentions if start <= m.span.start and m.span.end <= end]
-
-    @staticmethod
-    def _mention_start(doc: Doc, mention) -> int:
-        """Where the mention's noun phrase begins: before its titles and honorifics."""
-        start = min([mention.span.start] + [t.start for t in mention.titles if t.start < mention.span.start])
-        while start > 0 and (doc[start - 1]._.lex in ("honorific", "nationality") or doc[start - 1].lower_ == "the"):
-            start -= 1
-        return start
-
-    def _is_object(self, doc: Doc, mention) -> bool:
-        start = self._mention_start(doc, mention)
-        return start > 0 and doc[start - 1].lower_ in OBJECT_CUES
 
     def _references_in(self, doc: Doc, start: int, end: int):
         return [r for r in doc._.references if start <= r.span.start and r.span.end <= end and
                 (r.person or r.registry_name)]
 
+    def _candidates(self, doc: Doc, start: int, end: int) -> list:
+        """Mentions and resolved references in [start, end), in text order, none inside another."""
+        mentions = self._mentions_in(doc, start, end)
+        taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        references = [r for r in self._references_in(doc, start, end)
+                      if not taken.intersection(range(r.span.start, r.span.end))]
+        return sorted(mentions + references, key=lambda c: c.span.start)
+
+    @staticmethod
+    def _np_start(doc: Doc, candidate) -> int:
+        """Where the candidate's noun phrase begins: before its titles, honorifics, "his visiting counterpart"."""
+        titles = getattr(candidate, "titles", [])
+        start = min([candidate.span.start] + [t.start for t in titles if t.start < candidate.span.start])
+        while start > 0 and (doc[start - 1]._.lex in ("honorific", "nationality") or doc[start - 1].lower_ in NP_LEAD):
+            start -= 1
+        return start
+
+    @staticmethod
+    def _np_end(candidate) -> int:
+        titles = getattr(candidate, "titles", [])
+        return max([candidate.span.end] + [t.end for t in titles if t.start >= candidate.span.end])
+
+    def _is_object(self, doc: Doc, candidate) -> bool:
+        start = self._np_start(doc, candidate)
+        return start > 0 and doc[start - 1].lower_ in OBJECT_CUES
+
+    @staticmethod
+    def _actor(candidate):
+        person = getattr(candidate, "person", None)
+        return person if person is not None else getattr(candidate, "registry_name", None)
+
+    @staticmethod
+    def _country(candidate) -> str | None:
+        person = getattr(candidate, "person", None)
+        return person.country if person is not None else getattr(candidate, "country", None)
+
+    def _hosts(self, doc: Doc, sentence: Span, candidates: list) -> set[int]:
+        """ids of the candidates named as hosts: "at the invitation of Y (and his spouse) and Z", "hosted by Y"."""
+        hosts: set[int] = set()
+        for token in doc[sentence.start:sentence.end - 1]:
+            if (token.lower_, doc[token.i + 1].lower_) in HOST_CUES:
+                i = token.i + 2
+                while True:
+                    host = next((c for c in candidates if c.span.start >= i), None)
+                    if host is None or self._np_start(doc, host) > i:
+                        break
+                    hosts.add(id(host))
+                    i = self._after_and(doc, self._np_end(host), sentence.end)
+                    if i is None:
+                        break
+        return hosts
+
+    @staticmethod
+    def _after_and(doc: Doc, i: int, end: int) -> int | None:
+        """The index after "and" / ", and" (past "his spouse"), or None when the list ends at ``i``."""
+        for _ in range(2):
+            if i < end and doc[i].lower_ == "and":
+                i += 1
+            elif i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ == "and":
+                i += 2
+            else:
+                return None
+            if i + 1 < end and doc[i].lower_ in PRONOUNS and doc[i + 1].lower_ in SPOUSE_WORDS:
+                i += 2
+                continue
+            return i
+        return None
+
+    def _prefer_foreign(self, candidates: list, country: str | None):
+        """The first candidate not from the destination country, else the first."""
+        foreign = [c for c in candidates if country is None or self._country(c) != country]
+        return (foreign or candidates or [None])[0]
+
     # -- visits -----------------------------------------------------------------------------------
-    def _visitor(self, doc: Doc, trigger: Span):
+    def _visitor(self, doc: Doc, trigger: Span, country: str | None):
+        """(visitor, how) for a visit trigger; (None, "definite") for a mention of an earlier visit."""
         sentence = trigger.sent
-        head = trigger[-1]
-        before = self._mentions_in(doc, sentence.start, trigger.start)
-        after = self._mentions_in(doc, trigger.end, sentence.end)
-        # "Lâm's state visit", "the Lao leader's recent visit"
-        for candidate in reversed(before + self._references_in(doc, sentence.start, trigger.start)):
-            gap = doc[candidate.span.end:trigger.start]
-            if len(gap) <= 4 and gap and gap[0].text in ("'s", "’s", "'", "’"):
-                return self._actor(candidate), "possessive"
-        # "the visit to Laos by General Secretary To Lam"
-        window = doc[trigger.end:min(sentence.end, trigger.end + 20)]
-        by = next((t for t in window if t.lower_ == "by"), None)
-        if by is not None:
-            after_by = [m for m in after if m.span.start > by.i] + self._references_in(doc, by.i, sentence.end)
-            if after_by:
-                return self._actor(min(after_by, key=lambda m: m.span.start)), "by"
-        # "his visiting Vietnamese counterpart H.E. Nguyen Xuan Phuc"
-        if head.lower_ == "visiting":
-            if after and after[0].span.start - trigger.end <= 4:
-                return self._actor(after[0]), "visiting"
-            if not (trigger.start > 0 and doc[trigger.start - 1].lower_ in ("is", "are", "was", "were")):
-                return None, None
-        # "invited H.E. Bounnhang Vorachith to pay a visit to Cambodia"
-        invite = next((t for t in doc[sentence.start:trigger.start] if t.lower_ in ("invited", "invites", "invite")), None)
-        if invite is not None:
-            invited = [m for m in before if m.span.start > invite.i]
-            if invited:
-                return self._actor(invited[0]), "invitation"
-        # "Hun Manet, who is currently on a visit to Vietnam"
-        who = [t for t in doc[sentence.start:trigger.start] if t.lower_ == "who"]
-        if who:
-            near = [m for m in before if m.span.end <= who[-1].i]
-            if near:
-                return self._actor(near[-1]), "relative_clause"
+        candidates = self._candidates(doc, sentence.start, sentence.end)
+        hosts = self._hosts(doc, sentence, candidates)
+        guests = [c for c in candidates if id(c) not in hosts]
+        before = [c for c in guests if c.span.end <= trigger.start]
+        after = [c for c in guests if c.span.start >= trigger.end]
+        for rule in (self._by_possessive, self._by_agent, self._by_visiting, self._by_invitation,
+                     self._by_relative_clause):
+            found = rule(doc, trigger, before, after)
+            if found is not None:
+                return self._actor(found), rule.__name__[4:]
+        if self._generic_plural(doc, trigger, before) or self._bare_visiting(doc, trigger):
+            return None, None
+        if self._invite(doc, trigger) is not None:
+            return None, None  # the one who invites is the host
+        if trigger.start > sentence.start and doc[trigger.start - 1].lower_ in PRONOUNS:
+            found = self._by_pronoun(doc, trigger, before, after, country)
+            return (self._actor(found), "pronoun") if found is not None else (None, "definite")
         if self._definite(doc, trigger) and not self._has_verb_subject(doc, trigger):
             return None, "definite"
-        subjects = [m for m in before if not self._is_object(doc, m) and not self._after_invitation(doc, m)]
         welcome = any(t.lower_ in WELCOME_VERBS for t in doc[sentence.start:trigger.start])
         if welcome and before and self._is_object(doc, before[-1]):
             return self._actor(before[-1]), "welcomed"
-        if subjects:
-            return self._actor(subjects[-1]), "subject"
-        return None, None
+        subjects = [c for c in reversed(before) if not self._is_object(doc, c)]
+        found = self._prefer_foreign(subjects, country)
+        if found is not None:
+            return self._actor(found), "subject"
+        found = self._he(doc, trigger) if not before else None
+        return (self._actor(found), "he") if found is not None else (None, None)
+
+    def _he(self, doc: Doc, trigger: Span):
+        """ "X arrived in Beijing on Monday. He is paying a state visit to China": a "he"/"she" subject is
+        the previous sentence's subject."""
+        sentence = trigger.sent
+        if not any(t.lower_ in ("he", "she") for t in doc[sentence.start:trigger.start]) or sentence.start == 0:
+            return None
+        previous = doc[sentence.start - 1].sent
+        subjects = [c for c in self._candidates(doc, previous.start, previous.end) if not self._is_object(doc, c)]
+        return subjects[0] if subjects else None
 
     @staticmethod
-    def _actor(mention_or_reference):
-        person = getattr(mention_or_reference, "person", None)
-        return person if person is not None else getattr(mention_or_reference, "registry_name", None)
+    def _by_possessive(doc: Doc, trigger: Span, before: list, after: list):
+        """ "Lâm's state visit", "the Lao leader's recent visit", "the latter's official visit" """
+        for candidate in reversed(before):
+            gap = doc[candidate.span.end:trigger.start]
+            if gap and gap[0].text in POSSESSIVE_MARKS and len(gap) <= 7 and not any(
+                    t.is_punct and t.text != "-" for t in gap[1:]):
+                return candidate  # "X's first official two-day visit"
+        start = max(trigger.sent.start, trigger.start - 4)
+        for token in doc[start:trigger.start - 1]:
+            if token.lower_ in ("latter", "former") and doc[token.i + 1].text in POSSESSIVE_MARKS and before:
+                return before[-1] if token.lower_ == "latter" else before[0]
+        return None
+
+    def _by_agent(self, doc: Doc, trigger: Span, before: list, after: list):
+        """ "the visit to Laos by General Secretary To Lam", "the state visit of President X" """
+        if trigger.end < len(doc) and doc[trigger.end].lower_ == "of":
+            following = [c for c in after if self._np_start(doc, c) <= trigger.end + 1]
+            if following:
+                return following[0]
+        by = self._agent_by(doc, trigger)
+        if by is not None:
+            after_by = [c for c in after if c.span.start > by]
+            if after_by:
+                return after_by[0]
+        return None
 
     @staticmethod
-    def _after_invitation(doc: Doc, mention) -> bool:
-        window = doc[max(0, mention.span.start - 12):mention.span.start].text.lower()
-        return "invitation of" in window or "hosted by" in window
+    def _agent_by(doc: Doc, trigger: Span) -> int | None:
+        """The index of the "by" that names the visitor: after the trigger, past nothing but where and when
+        ("the visit to Laos on May 5 by ..."), not a "by" of another clause ("was received by ...")."""
+        dated = {i for d in doc._.dates for i in range(d.span.start, d.span.end)}
+        for token in doc[trigger.end:min(trigger.sent.end, trigger.end + 16)]:
+            if token.lower_ == "by":
+                return token.i
+            if not (token._.lex in ("place", "nationality") or token.i in dated or token.lower_ in AGENT_GAP):
+                return None
+        return None
+
+    def _by_visiting(self, doc: Doc, trigger: Span, before: list, after: list):
+        """ "his visiting Vietnamese counterpart H.E. Nguyen Xuan Phuc", "the visiting Lao delegation led by X" """
+        if trigger[-1].lower_ != "visiting" or not after:
+            return None
+        gap = doc[trigger.end:self._np_start(doc, after[0])]
+        if all(t.lower_ in VISITING_GAP or t._.lex == "nationality" for t in gap) and len(gap) <= 6:
+            return after[0]
+        return None
+
+    @staticmethod
+    def _invite(doc: Doc, trigger: Span):
+        """The "invited" of "Y invited X to visit" before the trigger (not "invited by")."""
+        invite = next((t for t in doc[trigger.sent.start:trigger.start] if t.lower_ in INVITE_VERBS), None)
+        return invite if invite is not None and doc[invite.i + 1].lower_ != "by" else None
+
+    def _by_invitation(self, doc: Doc, trigger: Span, before: list, after: list):
+        """ "invited H.E. Bounnhang Vorachith to pay a visit to Cambodia", "conveyed greetings to X and invited
+        him to visit Laos" """
+        invite = self._invite(doc, trigger)
+        if invite is None:
+            return None
+        invited = [c for c in before if c.span.start > invite.i]
+        if invited:
+            return invited[0]
+        if doc[invite.i + 1].lower_ in ("him", "her", "them"):
+            objects = [c for c in before if c.span.start < invite.i and self._is_object(doc, c)]
+            return objects[-1] if objects else None
+        return None
+
+    @staticmethod
+    def _by_relative_clause(doc: Doc, trigger: Span, before: list, after: list):
+        """ "Hun Manet, who is currently on a visit to Vietnam" """
+        who = [t for t in doc[trigger.sent.start:trigger.start] if t.lower_ == "who"]
+        if who:
+            near = [c for c in before if c.span.end <= who[-1].i]
+            if near:
+                return near[-1]
+        return None
+
+    def _generic_plural(self, doc: Doc, trigger: Span, before: list) -> bool:
+        """ "promote mutual visits", "regular high-level visits": plural nouns that name no one's trip.
+        "Xi Jinping visits Vietnam" (a verb right after its subject) and "paid visits to" are kept."""
+        if trigger[-1].lower_ not in ("visits", "trips", "tours"):
+            return False
+        if before and self._np_end(before[-1]) == trigger.start:
+            return False
+        window = {t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 3):trigger.start]}
+        return not window & (VISIT_VERBS | PRONOUNS) - {"on", "for", "during"}
+
+    @staticmethod
+    def _bare_visiting(doc: Doc, trigger: Span) -> bool:
+        """ "tourists continue visiting": "visiting" with no one after it is a visit only as "is visiting"."""
+        return trigger[-1].lower_ == "visiting" and not (
+            trigger.start > 0 and doc[trigger.start - 1].lower_ in ("is", "are", "was", "were", "been"))
+
+    def _by_pronoun(self, doc: Doc, trigger: Span, before: list, after: list, country: str | None):
+        """ "Li Keqiang concluded his visit", "thanked X for his visit", "welcomed X on his first visit",
+        "During his visit to Laos, X will ..." """
+        sentence = trigger.sent
+        preposition = doc[trigger.start - 2].lower_ if trigger.start - 2 >= sentence.start else ""
+        objects = [c for c in reversed(before) if self._is_object(doc, c)]
+        subjects = [c for c in reversed(before) if not self._is_object(doc, c)]
+        order = objects + subjects if preposition in ("for", "on", "upon") else subjects + objects
+        if not order:
+            comma = next((t.i for t in doc[trigger.end:sentence.end] if t.text == ","), None)
+            order = [c for c in after if comma is not None and c.span.start > comma][:1]
+        return self._prefer_foreign(order, country)
 
     @staticmethod
     def _definite(doc: Doc, trigger: Span) -> bool:
-        return trigger.start > 0 and doc[trigger.start - 1].lower_ in DEFINITE | {"'s", "’s"}
+        return trigger.start > 0 and doc[trigger.start - 1].lower_ in DEFINITE
 
     @staticmethod
     def _has_verb_subject(doc: Doc, trigger: Span) -> bool:
         window = {t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 6):trigger.start]}
-        return bool(window & {"paid", "pay", "pays", "paying", "making", "make", "made", "on", "during", "concluding",
-                              "conclude", "concluded", "beginning", "began", "begin", "for"} and
-                    not window & {"during", "concluding", "conclude", "concluded"})
-
-    def _place(self, doc: Doc, trigger: Span) -> tuple[str | None, str | None]:
-        sentence = trigger.sent
-        if doc[max(sentence.start, trigger.start - 2):trigger.start].text.lower() == "country to":
-            # "chose Laos as the first country to visit"
-            for token in reversed(doc[sentence.start:trigger.start]):
-                if token._.lex == "place":
-                    return self._place_name(doc, token), (token._.lex_entry or {}).get("country")
-        prev = doc[trigger.start - 1] if trigger.start > sentence.start else None
-        if prev is not None and prev._.lex in ("place", "nationality"):
-            entry = prev._.lex_entry or {}
-            return self._place_name(doc, prev), entry.get("country")
-        for token in doc[trigger.end:min(sentence.end, trigger.end + 6)]:
-            if token._.lex == "place":
-                return self._place_name(doc, token), (token._.lex_entry or {}).get("country")
-            if token.lower_ in ("by", "with", "at", "from", "on") or token.text in (",", ";"):
-                break
-        for token in reversed(doc[max(sentence.start, trigger.start - 8):trigger.start]):
-            if token._.lex == "place" and token.i > 0 and doc[token.i - 1].lower_ in ("in", "to"):
-                return self._place_name(doc, token), (token._.lex_entry or {}).get("country")
-        return None, None
-
-    @staticmethod
-    def _place_name(doc: Doc, token) -> str:
-        for span, row in doc._.lexicon:
-            if span.start <= token.i < span.end:
-                if row["label"] == "nationality":
-                    return next((p for p in load_package_jsonl("lexicon.jsonl") if p["label"] == "place" and
-                                 p.get("kind") == "country" and p["country"] == row["country"]), {"phrases": [span.text]})["phrases"][0]
-                return span.text
-        return token.text
-
-    # -- dates and status -------------------------------------------------------------------------
-    @staticmethod
-    def _date_for(doc: Doc, trigger: Span, triggers: list[Span]):
-        """The date nearest after the trigger (before the next trigger of its type), else just before it."""
-        sentence = trigger.sent
-        later = [t.start for t in triggers if t.start > trigger.start and t.sent == sentence]
-        earlier = [t.end for t in triggers if t.end <= trigger.start and t.sent == sentence]
-        limit_after = min(later) if later else sentence.end
-        limit_before = max(earlier) if earlier else sentence.start
-        usable = [d for d in doc._.dates if d.precision != "year" and sentence.start <= d.span.start < sentence.end
-                  and not any(t.lower_ == "since" for t in doc[max(sentence.start, d.span.start - 4):d.span.start])]
-        after = [d for d in usable if trigger.end <= d.span.start < limit_after]
-        if after:
-            return after[0]
-        near = max(limit_before, trigger.start - 8)
-        before = [d for d in usable if near <= d.span.start and d.span.end <= trigger.start]
-        return before[-1] if before else None
-
-    @staticmethod
-    def _status(doc: Doc, trigger: Span, start: str | None, end: str | None) -> str | None:
-        published = doc._.published
-        if published is not None and start:
-            today = published.isoformat()[:len(start)]
-            last = (end or start)
-            if start > today:
-                return "planned"
-            if last[:len(today)] < published.isoformat()[:len(last)]:
-                return "completed"
-            if start < today <= last[:len(today)] and end:
-                return "ongoing"
-        window = [t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 8):trigger.end]]
-        if any(w in PLANNED for w in window):
-            return "planned"
-        if any(w in COMPLETED for w in window):
-            return "completed"
-        if any(w in ONGOING for w in window):
-            return "ongoing"
-        return None
-
-    # -- building ---------------------------------------------------------------------------------
-    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        found = matched_spans(doc, self.matcher, self.rows)
-        rows = {(s.start, s.end): r for s, r in found}
-        return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
-
-    def set_annotations(self, doc: Doc, found) -> None:
-        triggers_of: dict[str, list[Span]] = {}
-        for span, row in found:
-            triggers_of.setdefault(row["type"], []).append(span)
-        events: list[Event] = []
-        last_visit: Event | None = None
-        for span, row in found:
-            date = self._date_for(doc, span, triggers_of[row["type"]])
-            start, end = (date.start, date.end) if date else (None, None)
-            if row.get("frame") == "visit":
-                actor, how = self._visitor(doc, span)
-                if actor is None:
-                    if how == "definite" and last_visit is not None and last_visit.start is None and start:
-                        last_visit.start, last_visit.end = start, end
-                        last_visit.status = self._status(doc, span, start, end) or last_visit.status
-                    continue
-                place, country = self._place(doc, span)
-                event = Event("visit", [actor], start, end, place, country, self._status(doc, span, start, end),
-                              self._subtype(span), None, [(span, f"{row['id']}:{how}")])
-                last_visit = self._merge_visit(events, event)
-                continue
-            actors = [m.person for m in self._mentions_in(doc, span.sent.start, span.sent.end)]
-            actors = list(dict.fromkeys(a for a in actors if a is not None))
-            if not actors and row["type"] == "talks" and last_visit is not None:
-                actors = list(last_visit.actors[:1])
-            if not actors:
-                continue
-            place, country = self._place(doc, span)
-            event = Event(row["type"], actors, start, end, place, country, self._status(doc, span, start, end),
-                          None, self._documents(doc, span) if row["type"] == "signing" else None,
-                          [(span, row["id"])])
-            self._merge_other(events, event)
-        events += self._congress_events(doc)
-        doc._.events = events
+        return bool(window & VISIT_VERBS and not window & ANAPHORIC_VERBS)
 
     @staticmethod
     def _subtype(span: Span) -> str | None:
         return next((t.lower_ for t in span if t.lower_ in ("state", "official", "working", "friendship")), None)
 
+    def _more_destinations(self, doc: Doc, trigger: Span, place_country: str | None, limit: int) -> list:
+        """ "visited Laos on March 10 and Cambodia on March 12": the places after the first one, joined
+        by "and" or a comma, each in another country."""
+        found, seen = [], {place_country}
+        for token in doc[trigger.end:min(limit, trigger.end + 16)]:
+            if token._.lex != "place" or doc[token.i - 1].lower_ not in ("and", ","):
+                continue
+            following = doc[token.i + 1] if token.i + 1 < trigger.sent.end else None
+            if following is not None and following.lower_ not in LIST_FOLLOWERS and not following.is_punct:
+                continue  # "..., and China expressed": a new clause, not a destination
+            entry = token._.lex_entry or {}
+            if entry.get("kind") in ("country", "city") and entry.get("country") not in seen:
+                seen.add(entry.get("country"))
+                found.append(token)
+        return found
+
+    # -- places -----------------------------------------------------------------------------------
+    def _place(self, doc: Doc, trigger: Span, limit: int, frame: str) -> tuple[str | None, str | None]:
+        """(place, country): "the Lao visit", "visit to Laos", "talks in Hanoi", "arrived in Hanoi for a visit"."""
+        sentence = trigger.sent
+        if doc[max(sentence.start, trigger.start - 2):trigger.start].text.lower() == "country to":
+            # "chose Laos as the first country to visit"
+            for token in reversed(doc[sentence.start:trigger.start]):
+                if token._.lex == "place":
+                    return self._place_of(doc, token)
+        inside = [t for t in trigger if t._.lex == "place"]
+        if inside:
+            return self._place_of(doc, inside[0])  # "travel to Laos"
+        prev = doc[trigger.start - 1] if trigger.start > sentence.start else None
+        if prev is not None and prev._.lex in ("place", "nationality") and trigger[-1].lower_ != "visiting":
+            return self._place_of(doc, prev)
+        for token in doc[trigger.end:min(limit, trigger.end + 6)]:
+            if token._.lex == "place":
+                return self._place_of(doc, token)
+            if token.lower_ in ("by", "with", "at", "from", "on", "of") or token.text in (",", ";"):
+                break
+        cues = VISIT_PLACE_CUES if frame == "visit" else PLACE_CUES
+        for token in self._clause_after(doc, trigger, limit, cues):
+            if token._.lex == "place" and doc[token.i - 1].lower_ in cues:
+                return self._place_of(doc, token)
+        for token in reversed(doc[max(sentence.start, trigger.start - NEAR_BEFORE):trigger.start]):
+            if token._.lex == "place" and token.i > 0 and doc[token.i - 1].lower_ in ("in", "to"):
+                return self._place_of(doc, token)
+        return None, None
+
     @staticmethod
-    def _documents(doc: Doc, span: Span) -> int | None:
-        window = doc[span.start:min(span.sent.end, span.end + 8)]
-        for token in window:
-            if token.lower_ in DOCUMENT_NOUNS:
-                for previous in reversed(doc[span.start:token.i]):
-                    if previous.like_num and previous.text.isdigit():
-                        return int(previous.text)
-                    if previous.lower_ in NUMBER_WORDS:
-                        return NUMBER_WORDS[previous.lower_]
+    def _clause_after(doc: Doc, trigger: Span, limit: int, cues: tuple[str, ...]) -> Span:
+        """The tokens after the trigger up to ``limit`` or a clause break not followed by one of ``cues``."""
+        end = trigger.end
+        while end < limit and not (doc[end].text in CLAUSE_BREAKS and
+                                   (end + 1 >= len(doc) or doc[end + 1].lower_ not in cues)):
+            end += 1
+        return doc[trigger.end:end]
+
+    def _place_of(self, doc: Doc, token) -> tuple[str, str | None]:
+        entry = token._.lex_entry or {}
+        return self._place_name(doc, token), entry.get("country")
+
+    def _place_name(self, doc: Doc, token) -> str:
+        for span, row in doc._.lexicon:
+            if span.start <= token.i < span.end:
+                if row["label"] == "nationality":
+                    return self.country_names.get(row["country"], span.text)
+                return span.text
+        return token.text
+
+    # -- dates and status -------------------------------------------------------------------------
+    @staticmethod
+    def _clause_bounds(doc: Doc, trigger: Span, kind: str) -> tuple[int, int] | None:
+        """(start, end) of a background clause holding the trigger ("Since X's visit to China, ..."),
+        else None."""
+        sentence = trigger.sent
+        start = trigger.start
+        while start > sentence.start and doc[start - 1].text not in CLAUSE_BREAKS:
+            start -= 1
+        words = VISIT_BACKGROUND if kind == "visit" else BACKGROUND
+        if not any(t.lower_ in words for t in doc[start:trigger.start]):
+            return None
+        end = next((t.i for t in doc[trigger.end:sentence.end] if t.text in CLAUSE_BREAKS), sentence.end)
+        return start, end
+
+    def _date_for(self, doc: Doc, trigger: Span, limit_before: int, limit_after: int, kind: str = ""):
+        """The date nearest after the trigger (before ``limit_after``), else just before it, else the one
+        that opens the sentence ("On June 1, X will ...")."""
+        sentence = trigger.sent
+        clause = self._clause_bounds(doc, trigger, kind)
+        if clause is not None:
+            limit_before, limit_after = max(limit_before, clause[0]), min(limit_after, clause[1])
+        usable = [d for d in doc._.dates
+                  if sentence.start <= d.span.start < sentence.end and self._usable(doc, d, trigger)]
+        after = [d for d in usable if trigger.end <= d.span.start < limit_after]
+        if after:
+            return after[0]
+        if self._ahead_of(doc, trigger):
+            return None  # "met Y on June 9 ahead of his visit to Laos": that date is not the visit's
+        near = max(limit_before, trigger.start - NEAR_BEFORE)
+        before = [d for d in usable if near <= d.span.start and d.span.end <= trigger.start]
+        if before:
+            return before[-1]
+        opening = [d for d in usable if d.span.start <= sentence.start + 1 and d.span.end < trigger.start and
+                   "," in (d.span[-1].text, doc[d.span.end].text)]
+        return opening[0] if opening and clause is None else None
+
+    @staticmethod
+    def _ahead_of(doc: Doc, trigger: Span) -> bool:
+        """ "ahead of his visit", "prior to the talks", "in preparation for the visit" """
+        window = [t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 4):trigger.start]]
+        return bool(set(window) & AHEAD_WORDS) or "before" in window[-2:]
+
+    @staticmethod
+    def _usable(doc: Doc, date, trigger: Span) -> bool:
+        """Not a "since" date ("since May 2016", "the first visit since he took office in 2024"), not a
+        week ("next week"); a bare year only as "visit to China in 2019", "In 2019, ..." or "his 2019 visit"."""
+        lead_start = trigger.end if trigger.end <= date.span.start else date.span.start - 4
+        lead = [t.lower_ for t in doc[max(trigger.sent.start, lead_start):date.span.start]]
+        if "since" in lead and "from" not in lead[lead.index("since"):]:
+            return False
+        if date.kind == "relative" and "week" in date.text.lower():
+            return False
+        if date.precision != "year":
+            return True
+        if date.span.end == trigger.start:
+            return True  # "his 2019 visit"
+        after_in = date.span.start > 0 and doc[date.span.start - 1].lower_ == "in"
+        return after_in and (0 <= date.span.start - trigger.end <= 6 or date.span.start <= trigger.sent.start + 1)
+
+    @staticmethod
+    def _duration(doc: Doc, trigger: Span) -> int | None:
+        """The days of "a three-day visit", "his 3-day trip"."""
+        for token in doc[max(trigger.sent.start, trigger.start - 4):trigger.end]:
+            if token.lower_ in ("day", "days") and token.i >= 2 and doc[token.i - 1].text in ("-", "–"):
+                word = doc[token.i - 2].lower_
+                days = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+                if days and days > 1:
+                    return days
+        return None
+
+    def _span_of_days(self, doc: Doc, trigger: Span, start: str | None, end: str | None) -> tuple:
+        """(start, end) with a duration filled in: from the first day, or back from the last one when the
+        visit is being concluded ("concluded his two-day visit on March 5")."""
+        days = self._duration(doc, trigger)
+        if end or not start or len(start) != 10 or not days:
+            return start, end
+        first = dt.date.fromisoformat(start)
+        window = {t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 8):trigger.start]}
+        if window & ENDING_VERBS:
+            return (first - dt.timedelta(days=days - 1)).isoformat(), start
+        return start, (first + dt.timedelta(days=days - 1)).isoformat()
+
+    @staticmethod
+    def _tense(doc: Doc, trigger: Span) -> str | None:
+        """planned / completed / ongoing from the nearest tense word before the trigger (else just after)."""
+        sentence = trigger.sent
+        for token in reversed(doc[max(sentence.start, trigger.start - 8):trigger.end]):
+            word = token.lower_
+            if word == "to":
+                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                if following is not None and (following.lower_ in TO_VERBS or following.i == trigger.start):
+                    return "planned"
+            elif word in PLANNED:
+                return "planned"
+            elif word in COMPLETED:
+                return "completed"
+            elif word in ONGOING:
+                return "ongoing"
+        for token in doc[trigger.end:min(sentence.end, trigger.end + 8)]:
+            if token.text in CLAUSE_BREAKS:
+                break
+            if token.lower_ in LOOKAHEAD_TENSE:
+                return LOOKAHEAD_TENSE[token.lower_]
         return None
 
     @staticmethod
-    def _merge_visit(events: list[Event], event: Event) -> Event:
+    def _status(doc: Doc, kind: str, start: str | None, end: str | None, tense: str | None) -> str | None:
+        """From the dates against the published date where they tell, else from the tense. A visit is
+        ongoing on its days; one that began a few days ago with no end given is ongoing when the text says so."""
+        published = doc._.published
+        if published is None or not start:
+            return tense
+        today = published.isoformat()
+        last = end or start
+        if start > today[:len(start)]:
+            return "planned"
+        if last < today[:len(last)]:
+            recent = _day(start) is not None and (published - _day(start)).days <= ONGOING_DAYS
+            return "ongoing" if kind == "visit" and end is None and tense == "ongoing" and recent else "completed"
+        if len(start) == 10 and (end or kind == "visit"):
+            return "ongoing"
+        return tense or ("ongoing" if kind == "visit" else None)
+
+    @staticmethod
+    def _weekday_by_tense(doc: Doc, date, tense: str | None) -> str:
+        """A bare weekday is the nearest one to the published date; the tense says which side it is on
+        ("embarked on Monday" in a Friday paper is the Monday before; a visit under way began before)."""
+        published = doc._.published
+        if date.kind != "weekday" or published is None or _day(date.start) is None:
+            return date.start
+        shift = {"completed": -7, "ongoing": -7, "planned": 7}.get(tense or "", 0)
+        day = _day(date.start)
+        if shift < 0 < (day - published).days or shift > 0 > (day - published).days:
+            return (day + dt.timedelta(days=shift)).isoformat()
+        return date.start
+
+    def _dates(self, doc: Doc, trigger: Span, kind: str, limits: tuple[int, int], fallback: tuple[int, int]):
+        """(start, end, status, tense) for a trigger."""
+        date = self._date_for(doc, trigger, *limits, kind)
+        if date is None and fallback != limits:
+            date = self._date_for(doc, trigger, *fallback, kind)
+        tense = self._tense(doc, trigger)
+        if self._clause_bounds(doc, trigger, kind) is not None:
+            tense = "completed"
+        start, end = (self._weekday_by_tense(doc, date, tense), date.end) if date else (None, None)
+        if kind == "visit":
+            start, end = self._span_of_days(doc, trigger, start, end)
+        return start, end, self._status(doc, kind, start, end, tense), tense
+
+    # -- the trigger's clause ---------------------------------------------------------------------
+    @staticmethod
+    def _limits(trigger: Span, others: list[Span]) -> tuple[int, int]:
+        """(start, end) of the stretch between the other triggers of the sentence around ``trigger``."""
+        sentence = trigger.sent
+        before = [s.end for s in others if s.end <= trigger.start and s.sent == sentence]
+        after = [s.start for s in others if s.start >= trigger.end and s.sent == sentence]
+        return (max(before) if before else sentence.start, min(after) if after else sentence.end)
+
+    def _parties(self, doc: Doc, trigger: Span, clause_triggers: list[Span]) -> list:
+        """The people of the trigger's clause: its own subject (else the sentence's, else "he"), then the
+        people after it up to the next trigger's subject; all the sentence's people when it names no one."""
+        sentence = trigger.sent
+        start, end = self._limits(trigger, clause_triggers)
+        own = self._candidates(doc, trigger.end, end)
+        if end < sentence.end:
+            own = [c for c in own if c not in self._subject_group(doc, own, end)]
+        subject = self._candidates(doc, start, trigger.start)
+        reciprocal = (trigger.end < len(doc) and doc[trigger.end].lower_ in ("between", "among") or
+                      trigger.start > 0 and doc[trigger.start - 1].lower_ == "their")
+        if start != sentence.start and not own and reciprocal:
+            subject = self._candidates(doc, sentence.start, sentence.end)  # "..., followed by talks between the two"
+        elif start != sentence.start:
+            subject = self._subject_group(doc, subject, trigger.start)
+            if not subject:
+                first = min(s.start for s in clause_triggers if s.sent == sentence)
+                subject = self._candidates(doc, sentence.start, first)
+        if not subject:
+            subject = [he for he in [self._he(doc, trigger)] if he is not None]
+        candidates = subject + own or self._mentions_in(doc, sentence.start, sentence.end)
+        actors = [self._actor(c) for c in candidates]
+        return list(dict.fromkeys(a for a in actors if a is not None))
+
+    def _subject_group(self, doc: Doc, candidates: list, trigger_start: int) -> list:
+        """ "X and Y held talks", "Z also received": the candidates standing right before the trigger."""
+        group, i = [], trigger_start
+        for candidate in reversed(candidates):
+            gap = doc[self._np_end(candidate):i]
+            if group:
+                joined = gap.text.lower() in ("and", ", and", ",")
+            else:
+                joined = len(gap) <= 4 and all(t.is_alpha and t.lower_ not in NOT_SUBJECT_GAP for t in gap)
+            if not joined:
+                break
+            group.insert(0, candidate)
+            i = self._np_start(doc, candidate)
+        return group
+
+    # -- building ---------------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
+        found = [(span[row.get("trim", 0):], row) for span, row in matched_spans(doc, self.matcher, self.rows)]
+        blocked = {i for s, r in found if r.get("frame") == "block" for i in range(s.start, s.end)}
+        found = [(s, r) for s, r in found
+                 if r.get("frame") != "block" and not blocked.intersection(range(s.start, s.end))]
+        rows = {(s.start, s.end): r for s, r in found}
+        return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
+
+    def set_annotations(self, doc: Doc, found) -> None:
+        clause_triggers = [s for s, r in found if r.get("frame") != "visit"]
+        visit_triggers = [s for s, r in found if r.get("frame") == "visit"]
+        events: list[Event] = []
+        last_visit: Event | None = None
+        for span, row in found:
+            if row.get("frame") == "visit":
+                last_visit = self._add_visit(doc, span, row, visit_triggers, events, last_visit)
+                continue
+            same_type = [s for s, r in found if r["type"] == row["type"]]
+            start, end, status, tense = self._dates(doc, span, row["type"], self._limits(span, clause_triggers),
+                                                    self._limits(span, same_type))
+            actors = self._parties(doc, span, clause_triggers)
+            if not actors and row["type"] == "talks" and last_visit is not None:
+                actors = list(last_visit.actors[:1])
+            if not actors:
+                continue
+            place, country = self._place(doc, span, self._limits(span, clause_triggers)[1], "parties")
+            event = Event(row["type"], actors, start, end, place, country, status, None,
+                          self._documents(doc, span) if row["type"] == "signing" else None,
+                          [(span, row["id"])], tense)
+            self._merge_other(events, event)
+        events += self._congress_events(doc)
+        doc._.events = events
+
+    def _add_visit(self, doc: Doc, span: Span, row: dict, triggers: list[Span], events: list[Event],
+                   last_visit: Event | None) -> Event | None:
+        """Add the visit of one trigger (and its other destinations); returns the last visit."""
+        limits = self._limits(span, triggers)
+        start, end, status, tense = self._dates(doc, span, "visit", limits, limits)
+        place, country = self._place(doc, span, limits[1], "visit")
+        actor, how = self._visitor(doc, span, country)
+        if actor is None:
+            if how == "definite" and last_visit is not None and last_visit.start is None and start:
+                last_visit.start, last_visit.end = start, end
+                last_visit.status = self._status(doc, "visit", start, end, last_visit.tense or tense)
+            return last_visit
+        event = Event("visit", [actor], start, end, place, country, status, self._subtype(span), None,
+                      [(span, f"{row['id']}:{how}")], tense)
+        last_visit = self._merge_visit(doc, events, event)
+        for token in self._more_destinations(doc, span, country, limits[1]):
+            date = self._date_for(doc, doc[token.i:token.i + 1], token.i, limits[1], "visit")
+            start, end = (date.start, date.end) if date else (event.start, event.end)
+            place, country = self._place_of(doc, token)
+            more = Event("visit", [actor], start, end, place, country, self._status(doc, "visit", start, end, tense),
+                         event.subtype, None, [(doc[token.i:token.i + 1], f"{row['id']}:{how}+destination")], tense)
+            last_visit = self._merge_visit(doc, events, more)
+        return last_visit
+
+    @staticmethod
+    def _documents(doc: Doc, span: Span) -> int | None:
+        """How many documents were signed: "signed 12 documents", "the signing of five agreements",
+        "signed a memorandum of understanding"."""
+        window = doc[span.start:min(span.sent.end, span.end + 8)]
+        for token in window:
+            if token.lower_ in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUN:
+                for previous in reversed(doc[span.start:token.i]):
+                    if previous.like_num and previous.text.isdigit():
+                        return int(previous.text)
+                    if previous.lower_ in NUMBER_WORDS and (token.lower_ in DOCUMENT_NOUNS) == (
+                            NUMBER_WORDS[previous.lower_] != 1):
+                        return NUMBER_WORDS[previous.lower_]
+        return None
+
+    def _merge_visit(self, doc: Doc, events: list[Event], event: Event) -> Event:
+        """Join a visit to an earlier mention of the same trip (visitor, country, dates), else add it."""
         for other in events:
             if other.type != "visit" or other.actors[0] != event.actors[0]:
                 continue
             if other.place_country and event.place_country and other.place_country != event.place_country:
                 continue
-            if other.start and event.start and other.start != event.start:
+            if not _same_time(other.start, other.end, event.start, event.end):
                 continue
-            other.start, other.end = other.start or event.start, other.end or event.end
+            self._join_dates(other, event)
             other.place = other.place or event.place
             other.place_country = other.place_country or event.place_country
             other.subtype = other.subtype or event.subtype
-            if event.start and not other.status or event.start and event.status:
-                other.status = event.status or other.status
+            other.tense = other.tense or event.tense
+            other.status = self._status(doc, "visit", other.start, other.end, other.tense) or event.status
             other.mentions += event.mentions
             return other
         events.append(event)
         return event
 
     @staticmethod
-    def _merge_other(events: list[Event], event: Event) -> None:
+    def _join_dates(other: Event, event: Event) -> None:
+        """The most precise dates of two mentions of one trip; two day ranges become their union."""
+        if not event.start:
+            return
+        if not other.start or len(event.start) > len(other.start):
+            other.start, other.end = event.start, event.end
+            return
+        if len(event.start) < len(other.start) or event.start == other.start and not event.end:
+            return
+        points = sorted(p for p in (other.start, other.end, event.start, event.end) if p)
+        other.start, other.end = points[0], (points[-1] if points[-1] != points[0] else None)
+
+    def _merge_other(self, events: list[Event], event: Event) -> None:
         for other in events:
             if other.type != event.type or not set(map(id, other.actors)) & set(map(id, event.actors)):
                 continue

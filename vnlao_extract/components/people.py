@@ -1,17 +1,22 @@
 """People: names from the dated actor registry and names anchored on titles, honorifics,
-appositions and "counterpart"; short forms ("Lâm", "Thongloun") joined to the person they stand for.
+appositions and "counterpart", plus Vietnamese names known by their shape (a family name and three or four
+Vietnamese syllables); short forms ("Lâm", "Thongloun") joined to the person they stand for. A name that
+heads a place or organisation ("Tran Hung Dao Street", "Kaysone Phomvihane Museum"), lies inside a longer
+lexicon phrase ("Ho Chi Minh City") or credits a photo or story ("Photo: ...", "By ...", ".../VNA") is no person.
 
 Adds to the Doc:
 - ``doc._.people``: list of :class:`Person` (name = fullest form written, aliases, titles, country,
   registry actor), in order of first mention
 - ``doc._.person_mentions``: list of :class:`Mention` in text order, each pointing at its person
-- ``doc._.references``: list of :class:`Reference` ("the Lao leader", "his Vietnamese counterpart")
-  resolved to a person of the article, or to the registry's office holder on the published date
+- ``doc._.references``: list of :class:`Reference` ("the Lao leader", "the Lao Prime Minister", an unnamed
+  "his Vietnamese counterpart" - who holds the office of the person he is the counterpart of) resolved to a
+  person of the article, or to the registry's office holder on the published date
 - ``doc._.warnings``: a message when an article's title for a person contradicts the registry
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -22,12 +27,29 @@ from ..errors import Warnings
 from ..registry import Actor, Registry, fold
 from ..resources import load_package_jsonl
 from .patterns import evidence
-from .titles import TitleMention
+from .titles import TitleMention, text_is_acronym
 
 CHAIN_JOINERS = {"and", "cum", ",", "&"}
 COUNTERPART_WORDS = {"counterpart", "counterparts"}
-APPOSITION_VERBS = {"who", "serves", "served", "is", "was", "has", "been", "became", "as", "the", "elected",
-                    "re-elected", "appointed", "named", "newly", "also", "concurrently", "now", "currently"}
+APPOSITION_VERBS = {"who", "serves", "served", "is", "was", "has", "been", "became", "as", "the", "a", "an", "elected",
+                    "re-elected", "re", "-", "appointed", "named", "newly", "also", "concurrently", "now", "currently"}
+# Words before a name that credit a photo or a story to it.
+CREDIT_CUES = {"photo", "photos", "image", "images", "source", "courtesy", "credit", "credits", "reporter",
+               "reporters", "correspondent", "writer", "author", "editor", "illustration", "graphic", "video"}
+DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# A name whose words tell its origin is a person when it speaks or is introduced: "Khamphou Sengsouvanh said",
+# "according to Wang Wenbin", "Somphone Keola, 52, a farmer".
+SPEECH_VERBS = {"said", "says", "told", "added", "noted", "stressed", "affirmed", "emphasised", "emphasized",
+                "underlined", "underscored", "explained", "expressed", "highlighted", "urged", "proposed", "suggested",
+                "thanked", "praised", "congratulated", "reiterated", "pledged", "hoped", "wished", "believed",
+                "asked", "recalled", "briefed", "informed", "stated", "remarked", "commented", "acknowledged",
+                "asserted", "confirmed", "revealed", "explains", "adds", "notes", "recalls"}
+# One Vietnamese syllable, diacritics folded: initial consonant, one to three vowels, final consonant.
+VN_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
+# Office ranks when a person holds several: the counterpart of a general secretary is a general secretary.
+ROLE_RANK = {"general_secretary": 0, "president": 1, "prime_minister": 2, "na_chair": 3, "vice_president": 4,
+             "deputy_prime_minister": 5, "foreign_minister": 6, "defence_minister": 7, "minister": 8}
 CHECKED_ROLES = {"general_secretary", "president", "prime_minister", "na_chair", "foreign_minister",
                  "defence_minister"}
 
@@ -112,8 +134,10 @@ class Reference:
 
 
 def _name_part(token: Token) -> bool:
-    if token._.ignored or token._.lex:
+    if token._.ignored:
         return False
+    if token._.lex:
+        return _lexicon_word_in_name(token)
     text = token.text
     if text == "-":
         doc = token.doc
@@ -125,6 +149,40 @@ def _name_part(token: Token) -> bool:
         return not (len(text) > 1 and text.isupper())
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+
+
+def _vietnamese_families() -> frozenset[str]:
+    return frozenset(fold(w) for row in load_package_jsonl("name_origins.jsonl") if row["country"] == "VN"
+                     for w in row.get("family_names", []))
+
+
+VN_FAMILIES = _vietnamese_families()
+
+
+def _lexicon_word_in_name(token: Token) -> bool:
+    """A lexicon word that is also a Vietnamese given name, inside a name that starts with a Vietnamese
+    family name: "Nguyễn Văn An", "Nguyễn Thị Hue", "Trần Văn Vinh", "Nguyen Thai Hoc"."""
+    entry = token._.lex_entry or {}
+    if token._.lex == "place":
+        if entry.get("kind") != "city":
+            return False
+    elif token._.lex not in ("common", "nationality") or entry.get("kind") == "name_tail":
+        return False
+    text = token.text
+    if not text[:1].isupper() or text.isupper() or not VN_SYLLABLE.match(fold(text)):
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1]._.lex == token._.lex:
+        return False  # a longer phrase: "Hai Phong", "Thai Binh"
+    j, words = token.i - 1, 0
+    while j >= 0 and words < 3:
+        previous = doc[j]
+        if previous._.lex or previous._.ignored or not previous.is_alpha or not previous.text[:1].isupper() or \
+                previous.is_upper or not previous.whitespace_:
+            break
+        j -= 1
+        words += 1
+    return words >= 1 and fold(doc[j + 1].text) in VN_FAMILIES
 
 
 for _name, _getter in (("name_part", _name_part),):
@@ -147,12 +205,31 @@ def mention_text(span: Span) -> str:
     return text[:-1] if text.endswith(".") and len(span[-1]) > 2 else text
 
 
-def _family_countries() -> dict[str, tuple[str, str]]:
-    table = {}
-    for row in load_package_jsonl("name_origins.jsonl"):
-        for family in row["family_names"]:
-            table.setdefault(fold(family), (row["country"], row.get("short_form", "first")))
-    return table
+class NameOrigins:
+    """What a name's words tell of its country and short form (``resources/name_origins.jsonl``)."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = []
+        for row in rows:
+            self.rows.append((row["country"], row.get("short_form", "first"),
+                              {fold(w) for w in row.get("family_names", [])},
+                              {fold(w) for w in row.get("last_names", [])},
+                              tuple(fold(w) for w in row.get("last_suffixes", []))))
+
+    def of(self, words: list[str]) -> tuple[str, str] | None:
+        """(country, short form: "first"|"last"|"none") for a name of two words or more, or None."""
+        if len(words) < 2:
+            return None
+        first, last = fold(words[0]), fold(words[-1])
+        for country, short, families, lasts, suffixes in self.rows:
+            if first in families or last in lasts or (suffixes and last.endswith(suffixes)):
+                return country, short
+        return None
+
+    def family(self, word: str) -> str | None:
+        """The country whose family names (first word) include ``word``."""
+        folded = fold(word)
+        return next((country for country, _, families, _, _ in self.rows if folded in families), None)
 
 
 class PeopleFinder:
@@ -161,7 +238,7 @@ class PeopleFinder:
     def __init__(self, nlp: Language, name: str, actor_files: list[str]):
         self.name = name
         self.registry = Registry.load(actor_files)
-        self.families = _family_countries()
+        self.origins = NameOrigins(load_package_jsonl("name_origins.jsonl"))
         self.full_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.short_of: dict[str, list[Actor]] = {}
         self.actor_of: dict[int, Actor] = {}
@@ -183,11 +260,16 @@ class PeopleFinder:
 
     # -- candidates -------------------------------------------------------------------------------
     def _registry_spans(self, doc: Doc) -> list[tuple[Span, Actor]]:
+        lexicon = [(span.start, span.end) for span, row in doc._.lexicon
+                   if row["label"] in ("place", "org", "party", "common")]
         found = []
         for match_id, start, end in self.full_matcher(doc):
             span = doc[start:end]
-            if not any(t._.ignored for t in span):
-                found.append((span, self.actor_of[match_id]))
+            if any(t._.ignored for t in span):
+                continue
+            if any(s < end and start < e and (s < start or e > end) for s, e in lexicon):
+                continue  # "Ho Chi Minh" in "Ho Chi Minh City"
+            found.append((span, self.actor_of[match_id]))
         found.sort(key=lambda item: (item[0].start, -len(item[0])))
         kept, last_end = [], -1
         for span, actor in found:
@@ -205,6 +287,72 @@ class PeopleFinder:
             if len(run):
                 trimmed.append(run)
         return sorted(trimmed, key=lambda s: s.start)
+
+    # -- what is not a person -----------------------------------------------------------------------
+    @staticmethod
+    def _heads_a_name(doc: Doc, span: Span) -> bool:
+        """The name is the first part of a place or organisation: "Tran Hung Dao Street",
+        "Kaysone Phomvihane Museum", "Ho Chi Minh National Academy of Politics"."""
+        if span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        return (nxt.text[:1].isupper() and nxt._.lex in ("common", "org") and nxt.lower_ not in DATE_WORDS
+                and not nxt._.ignored)
+
+    @staticmethod
+    def _credited(doc: Doc, span: Span) -> bool:
+        """A photo or story credit: "Photo: Trần Hải Nam", "By Souksakhone Vaenkeo", "Trần Hải Nam/VNA"."""
+        i = span.start
+        while i > 0 and doc[i - 1].text in (":", "(", "-", "–", "—"):
+            i -= 1
+        if i > 0:
+            before = doc[i - 1]
+            if before.lower_ in CREDIT_CUES:
+                return True
+            if before.lower_ == "by" and i > 1 and doc[i - 2].lower_ in CREDIT_CUES | {"story", "text", "written"}:
+                return True  # "Photo by ...", "Story by ..."
+            if before.text == "By" and (before.i == 0 or before.is_sent_start or "\n" in doc[before.i - 1].whitespace_):
+                return True
+        return (span.end + 1 < len(doc) and doc[span.end].text == "/" and not doc[span.end].whitespace_
+                and text_is_acronym(doc[span.end + 1].text))
+
+    def _not_a_person(self, doc: Doc, span: Span) -> bool:
+        return self._heads_a_name(doc, span) or self._credited(doc, span)
+
+    def _vietnamese_shape(self, doc: Doc, run: Span) -> bool:
+        """Three or four Vietnamese syllables after a Vietnamese family name, standing on their own."""
+        words = name_words(run)
+        if not 3 <= len(words) <= 4 or any(t.text == "-" for t in run):
+            return False
+        if self.origins.family(words[0]) != "VN":
+            return False
+        if not all(VN_SYLLABLE.match(fold(w)) and w[:1].isupper() for w in words):
+            return False
+        nxt = doc[run.end] if run.end < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt._.lex:
+            return False  # "Ho Chi Minh National ...": part of a longer name
+        return not (run.start > 0 and doc[run.start - 1].lower_ == "the")
+
+    def _introduced(self, doc: Doc, run: Span) -> bool:
+        """A name of known origin that speaks or is introduced: "Khamphou Sengsouvanh said", "said Li Ming",
+        "according to Sok Vanna", "Somphone Keola, 52, a farmer"."""
+        words = name_words(run)
+        if not 2 <= len(words) <= 4 or self.origins.of(words) is None:
+            return False
+        nxt = doc[run.end] if run.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in SPEECH_VERBS:
+            return True
+        if run.start > 0 and doc[run.start - 1].lower_ in ("said", "says", "added", "noted"):
+            return True
+        if run.start > 1 and doc[run.start - 2].lower_ == "according" and doc[run.start - 1].lower_ == "to":
+            return True
+        if nxt is not None and nxt.text == "," and run.end + 2 < len(doc):
+            after = doc[run.end + 1]
+            if after.like_num and doc[run.end + 2].text == ",":
+                return True  # an age
+            if after.lower_ in ("a", "an") and doc[run.end + 2].is_lower:
+                return True
+        return False
 
     # -- anchors ----------------------------------------------------------------------------------
     @staticmethod
@@ -242,14 +390,18 @@ class PeopleFinder:
 
     @staticmethod
     def _introduces_name(doc: Doc, chain: list[TitleMention]) -> bool:
-        """ "the General Secretary of ... and President of Laos, Thongloun Sisoulith": a title set off by a
-        comma names the person after it only when it opens with "the" and is a full office."""
+        """ "the General Secretary of ... and President of Laos, Thongloun Sisoulith", "the Lao Prime Minister,
+        Sonexay Siphandone": a title set off by a comma names the person after it only when it opens with "the"
+        and is a full office or names a country."""
         first = chain[0].start if chain else 0
         full = len(chain) > 1 or any(t.lower_ in ("of", "to") for t in chain[-1].span) if chain else False
-        return first > 0 and doc[first - 1].lower_ == "the" and full
+        national = bool(chain) and chain[0].span[0]._.lex == "nationality"
+        return first > 0 and doc[first - 1].lower_ == "the" and (full or national)
 
     def _titles_after(self, doc: Doc, end: int, starts: dict[int, TitleMention]) -> list[TitleMention]:
         i = end
+        if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+            i += 2  # an age: "Sonexay Siphandone, 57, became prime minister"
         if i < len(doc) and doc[i].text == ",":
             i += 1
         elif not (i < len(doc) and doc[i].lower_ in APPOSITION_VERBS):
@@ -279,7 +431,8 @@ class PeopleFinder:
 
     @staticmethod
     def _anchor_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
-        """("honorific"|"counterpart", country) for what stands right before a name."""
+        """("honorific"|"counterpart", country) for what stands right before a name: "Mr.", "H.E.",
+        "his Lao counterpart", "his visiting Vietnamese counterpart Gen.", "Lao counterpart"."""
         i = start
         honorific = False
         while i > 0 and doc[i - 1]._.lex == "honorific":
@@ -287,15 +440,19 @@ class PeopleFinder:
             honorific = True
         country = None
         j = i
-        if j > 0 and doc[j - 1]._.lex == "nationality":
-            country = (doc[j - 1]._.lex_entry or {}).get("country")
+        while j > 0 and (doc[j - 1]._.lex == "nationality" or
+                         doc[j - 1].lower_ in ("visiting", "new", "newly-appointed")):
+            if doc[j - 1]._.lex == "nationality" and country is None:
+                country = (doc[j - 1]._.lex_entry or {}).get("country")
             j -= 1
-        if j > 0 and doc[j - 1].lower_ in ("visiting", "new", "newly-appointed"):
-            j -= 1
-        if j > 0 and doc[j - 1]._.lex == "nationality" and country is None:
-            country = (doc[j - 1]._.lex_entry or {}).get("country")
-            j -= 1
+        if j > 0 and doc[j - 1].text == ",":
+            j -= 1  # "his Lao counterpart, Sonexay Siphandone"
         if j > 0 and doc[j - 1].lower_ in COUNTERPART_WORDS:
+            k = j - 1
+            while k > 0 and (doc[k - 1]._.lex == "nationality" or doc[k - 1].lower_ in ("visiting", "new")):
+                if doc[k - 1]._.lex == "nationality" and country is None:
+                    country = (doc[k - 1]._.lex_entry or {}).get("country")
+                k -= 1
             return "counterpart", country
         if honorific:
             return "honorific", None
@@ -310,15 +467,21 @@ class PeopleFinder:
         registry_spans = self._registry_spans(doc)
         taken = set()
         for span, actor in registry_spans:
+            if self._not_a_person(doc, span):
+                continue
             mentions.append(self._mention(doc, span, actor, "registry", ends, starts))
             taken.update(range(span.start, span.end))
         for run in self._name_runs(doc):
             if taken.intersection(range(run.start, run.end)):
                 continue
             words = name_words(run)
-            if len(words) < 2 or len(words) > 5:
+            if len(words) < 2 or len(words) > 5 or self._not_a_person(doc, run):
                 continue
             mention = self._mention(doc, run, None, "", ends, starts)
+            if not mention.rule and self._vietnamese_shape(doc, run):
+                mention.rule = "vietnamese_name"
+            if not mention.rule and self._introduced(doc, run):
+                mention.rule = "introduced"
             if mention.rule:
                 mentions.append(mention)
                 taken.update(range(run.start, run.end))
@@ -344,7 +507,7 @@ class PeopleFinder:
             words = name_words(mention.span)
             forms.add(fold(" ".join(words)))
             if person.actor is None and len(words) >= 2:
-                origin = self.families.get(fold(words[0]))
+                origin = self.origins.of(words)
                 how = origin[1] if origin else "first"
                 if how == "last":
                     forms.add(fold(words[-1]))
@@ -379,7 +542,7 @@ class PeopleFinder:
         taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
         titles_end = {t.end: t for t in doc._.titles}
         for run in self._name_runs(doc):
-            if taken.intersection(range(run.start, run.end)):
+            if taken.intersection(range(run.start, run.end)) or self._not_a_person(doc, run):
                 continue
             form = fold(" ".join(name_words(run)))
             candidates = [p for p in people if form in p.short_forms]
@@ -400,23 +563,32 @@ class PeopleFinder:
         mentions.sort(key=lambda m: m.span.start)
 
     def _short_with_title(self, doc, run, form, titles_end, people) -> Person | None:
+        """A short form alone stands for a registry actor after a title that actor held on the published date
+        ("PM Chính"), or after an honorific when only one actor goes by it and holds an office then ("Mr Sonexay")."""
         before = self._titles_before(doc, run.start, titles_end)
         published = doc._.published
-        if not before or published is None:
+        if published is None:
             return None
-        for actor in self.short_of.get(form, []):
-            if any(o.role == t.role for t in before for o in actor.offices_on(published)):
-                person = Person(actor=actor)
-                person.short_forms = self._short_forms(person) | {form}
-                people.append(person)
-                return person
-        return None
+        actors = self.short_of.get(form, [])
+        chosen = None
+        if before:
+            chosen = next((a for a in actors if any(o.role == t.role for t in before for o in a.offices_on(published))),
+                          None)
+        elif len(actors) == 1 and self._anchor_before(doc, run.start)[0] == "honorific" and \
+                actors[0].offices_on(published):
+            chosen = actors[0]
+        if chosen is None:
+            return None
+        person = Person(actor=chosen)
+        person.short_forms = self._short_forms(person) | {form}
+        people.append(person)
+        return person
 
     def assign_countries(self, people: list[Person]) -> None:
         for person in people:
             if person.country is None:
-                words = name_words(person.first.span)
-                origin = self.families.get(fold(words[0])) if len(words) >= 2 else None
+                words = name_words(max((m.span for m in person.mentions), key=len))
+                origin = self.origins.of(words)
                 if origin:
                     person.first.country = origin[0]
 
@@ -443,13 +615,14 @@ class PeopleFinder:
         for span, row in doc._.lexicon:
             if row["label"] == "reference" and not span[0]._.ignored:
                 country = next((self.nationality_of[t.lower_] for t in span if t.lower_ in self.nationality_of), None)
-                role = next((self.role_of[t.lower_] for t in span if t.lower_ in self.role_of), None)
+                role = row.get("role") or next((self.role_of[t.lower_] for t in span if t.lower_ in self.role_of), None)
                 found.append((span, country, role))
         for title in doc._.titles:
             if id(title) in named_titles or title.country is None:
                 continue
             if title.span.start > 0 and doc[title.span.start - 1].lower_ in ("the", "his", "her", "its"):
                 found.append((title.span, title.country, title.role))
+        found += self._counterparts(doc, mentions, found)
         references = []
         for span, country, role in found:
             person = self._resolve(span, country, role, people)
@@ -459,6 +632,61 @@ class PeopleFinder:
                 registry_name = actor.name if actor else None
             references.append(Reference(span, country, role, person, registry_name))
         return sorted(references, key=lambda r: r.span.start)
+
+    def _counterparts(self, doc: Doc, mentions: list[Mention], found: list) -> list[tuple[Span, str, str]]:
+        """Unnamed counterparts ("his Vietnamese counterpart", "her counterpart from Laos"): the country
+        written, the office of the nearest person or office named before (same or previous sentence)."""
+        starts = {m.span.start for m in mentions}
+        counterparts = []
+        for token in doc:
+            if token.lower_ != "counterpart" or token._.ignored:
+                continue
+            k = token.i + 1
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+            while k < len(doc) and doc[k]._.lex == "honorific":
+                k += 1
+            if k in starts:
+                continue  # named: that name is the counterpart
+            start, end, country = token.i, token.i + 1, None
+            while start > 0 and (doc[start - 1]._.lex == "nationality" or doc[start - 1].lower_ in ("visiting", "new")):
+                if doc[start - 1]._.lex == "nationality" and country is None:
+                    country = (doc[start - 1]._.lex_entry or {}).get("country")
+                start -= 1
+            if start > 0 and doc[start - 1].lower_ in ("his", "her", "their", "its", "the"):
+                start -= 1
+            if (country is None and end + 1 < len(doc) and doc[end].lower_ in ("from", "of")
+                    and doc[end + 1]._.lex == "place"):
+                country = (doc[end + 1]._.lex_entry or {}).get("country")
+                end += 2
+            if country is None:
+                continue
+            role = self._role_before(doc, start, mentions, found)
+            if role:
+                counterparts.append((doc[start:end], country, role))
+        return counterparts
+
+    def _role_before(self, doc: Doc, i: int, mentions: list[Mention], found: list) -> str | None:
+        """The office of the nearest person or office named before token ``i`` in its sentence or the one before."""
+        sentence = doc[i].sent
+        window = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        candidates = []
+        for mention in mentions:
+            if window <= mention.span.start < i and mention.person is not None:
+                candidates.append((mention.span.start, self._person_role(doc, mention.person)))
+        for span, _, role in found:
+            if window <= span.start < i:
+                candidates.append((span.start, role))
+        candidates = [c for c in candidates if c[1]]
+        return max(candidates)[1] if candidates else None
+
+    @staticmethod
+    def _person_role(doc: Doc, person: Person) -> str | None:
+        """The highest office the article gives a person, else the registry's on the published date."""
+        roles = [t.role for t in person.titles if t.role in ROLE_RANK and not t.past]
+        if not roles and person.actor is not None and doc._.published is not None:
+            roles = [o.role for o in person.actor.offices_on(doc._.published) if o.role in ROLE_RANK]
+        return min(roles, key=ROLE_RANK.get) if roles else None
 
     @staticmethod
     def _resolve(span: Span, country: str | None, role: str | None, people: list[Person]) -> Person | None:

@@ -5,6 +5,11 @@ Committee", "Ambassador to Laos") with Matcher patterns over the lexicon labels
 Adds to the Doc:
 - ``doc._.titles``: list of :class:`TitleMention` (span, text without nationality words, role, the
   country the title names, whether it is a past office), in text order, non-overlapping.
+
+The role is the office head's (``offices.jsonl``), refined by the complement when it names another body
+("President of the National Assembly" -> ``na_chair``; the ``refine`` rows of title_patterns.jsonl). The
+country is a nationality or place before the office, else the first one after it that does not follow
+"to" ("Ambassador of Vietnam to Laos" -> VN; "Ambassador to Laos" names the host, so no country).
 """
 from __future__ import annotations
 
@@ -19,13 +24,16 @@ from .patterns import build_matcher, expand_classes, matched_spans
 
 MODIFIER_WORDS = {"party", "state", "government", "then", "former", "late", "outgoing", "incoming", "acting",
                   "standing", "permanent", "first", "senior", "executive", "executive", "newly-elected",
-                  "re-elected", "top", "current", "new", "(", ")"}
-PAST_WORDS = {"late", "former", "then", "outgoing"}
-LINK_WORDS = {"of", "the", "'s", "’s", "'", "’", "(", ")", "&", "for", "on", "in", "-"}
+                  "re-elected", "top", "current", "new", "(", ")", "formerly", "ex"}
+PAST_WORDS = {"late", "former", "then", "outgoing", "formerly", "ex"}
+LINK_WORDS = {"of", "the", "'s", "’s", "'", "’", "(", ")", "&", "and", "for", "on", "-"}
+COMPLEMENT_LINKS = {"of", "to", "for", "on"}
 PARTY_COUNTRY = {"CPV": "VN", "LPRP": "LA", "CPP": "KH", "CPC": "CN"}
 
 
 def _title_modifier(token: Token) -> bool:
+    if token.text == "-":  # "then-Prime Minister", "ex-President", never a dash between words
+        return token.i > 0 and not token.whitespace_ and not token.nbor(-1).whitespace_
     return (token._.lex in ("nationality", "party", "org", "place") or token.lower_ in MODIFIER_WORDS or
             (token.is_upper and len(token) > 1 and token.nbor(-1).text == "(" if token.i > 0 else False))
 
@@ -36,16 +44,35 @@ def _org_word(token: Token) -> bool:
     if token._.ignored:
         return False
     text = token.text
-    if token._.lex in ("org", "place", "party", "nationality", "common"):
+    if token._.lex in ("org", "place", "party", "nationality") or text in LINK_WORDS:
         return True
-    if token._.lex == "office":
-        return token.lower_ in ("prime", "minister")
-    return text in LINK_WORDS or text_is_acronym(text) or (text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th"))
+    if token._.lex == "common":  # "National", "Central", but never a lowercase "at" or "with"
+        return text[:1].isupper()
+    if token._.lex == "office":  # "Office of the Prime Minister", never "... and Minister of Transport"
+        previous = token.nbor(-1).lower_ if token.i > 0 else ""
+        return (token.lower_ == "prime" and previous in ("the", "'s", "’s")) or \
+            (token.lower_ == "minister" and previous == "prime")
+    if text in LINK_WORDS or text_is_acronym(text) or (text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th")):
+        return True
+    # An unknown capitalised word inside a name that goes on ("Committee for Overseas Vietnamese Affairs"); a
+    # person's name after a title ends before a verb or "and", so it is not taken in.
+    if token._.lex or not token.is_alpha or not text[:1].isupper() or token.i + 1 >= len(token.doc):
+        return False
+    following = token.doc[token.i + 1]
+    return following.text[:1].isupper() and following.is_alpha and not following._.ignored and \
+        following._.lex != "honorific"
 
 
 def _org_end(token: Token) -> bool:
-    return not token._.ignored and (token._.lex in ("org", "place", "party") or token.text == ")" or
-                                    (text_is_acronym(token.text) and token._.lex != "honorific"))
+    """The last word of an organisation name: a capitalised lexicon word, an acronym or ")" - so that
+    "General Secretary of the CPV Central Committee at the congress" ends on "Committee"."""
+    if token._.ignored:
+        return False
+    if token.text == ")":
+        return True
+    if text_is_acronym(token.text):
+        return token._.lex != "honorific"
+    return token._.lex in ("org", "place", "party") and token.text[:1].isupper()
 
 
 def text_is_acronym(text: str) -> bool:
@@ -78,27 +105,67 @@ class TitleMention:
         return self.span.end
 
 
-def _country_of(span: Span, role: str) -> str | None:
-    """The country a title names: a nationality before the office, a party, or the place after "of"."""
-    office_start = next((t.i for t in span if t._.lex == "office"), span.start)
+def _office_head(span: Span) -> list[Token]:
+    """The office words of a title: the first run of office-labelled tokens."""
+    head = []
     for token in span:
-        entry = token._.lex_entry or {}
-        if token.i < office_start and token._.lex in ("nationality", "place", "party"):
-            return entry.get("country")
-        if token._.lex == "party":
-            return entry.get("country")
-        if token.i >= office_start and token._.lex == "place" and entry.get("kind") == "country":
-            to_place = token.i > span.start and any(t.lower_ == "to" for t in span[office_start - span.start:])
-            if role == "ambassador" and to_place:
-                return None
-            return entry.get("country")
+        if token._.lex == "office":
+            head.append(token)
+        elif head:
+            break
+    return head
+
+
+def _country_of(span: Span, role: str) -> str | None:
+    """The country a title names: a nationality, place or party before the office head; else the first
+    one after it that does not follow "to" (the host of an envoy, the addressee of an adviser)."""
+    head = _office_head(span)
+    office_start = head[0].i if head else span.start
+    for token in span:
+        if token.i >= office_start:
+            break
+        if token._.lex in ("nationality", "place", "party"):
+            return (token._.lex_entry or {}).get("country")
+    link = None
+    for token in span[office_start - span.start:]:
+        if token.lower_ in COMPLEMENT_LINKS:
+            link = token.lower_
+        elif token._.lex in ("nationality", "place", "party") and link != "to":
+            country = (token._.lex_entry or {}).get("country")
+            if country:
+                return country
     return None
+
+
+def _refine_role(span: Span, role: str, rules: list[dict]) -> str:
+    """The role a complement makes of the office head ("President" of the National Assembly -> na_chair)."""
+    head = _office_head(span)
+    if not head or head[-1].i + 1 >= span.end:
+        return role
+    head_text = " ".join(t.lower_ for t in head)
+    complement = [t for t in span.doc[head[-1].i + 1:span.end]
+                  if t.lower_ not in LINK_WORDS and t.lower_ not in COMPLEMENT_LINKS and t.text != ","]
+    folded = " " + " ".join(t.lower_ for t in complement) + " "
+    for rule in rules:
+        if head_text not in rule["heads"]:
+            continue
+        if "complement" in rule and any(f" {phrase} " in folded for phrase in rule["complement"]):
+            return rule["refine"]
+        if "complement_labels" in rule and any(t._.lex in rule["complement_labels"] for t in complement):
+            return rule["refine"]
+        if "only_words" in rule and complement and all(t.lower_ in rule["only_words"] for t in complement):
+            return rule["refine"]
+        if "unless_only_words" in rule or "unless_only_labels" in rule:
+            words, labels = set(rule.get("unless_only_words", ())), set(rule.get("unless_only_labels", ()))
+            if complement and not all(t.lower_ in words or t._.lex in labels for t in complement):
+                return rule["refine"]
+    return role
 
 
 def title_text(span: Span) -> str:
     """The title as written, without leading nationality words and articles."""
     tokens = list(span)
-    while tokens and (tokens[0]._.lex == "nationality" or tokens[0].lower_ in ("the", "(", ")") or
+    while tokens and (tokens[0]._.lex == "nationality" or tokens[0].lower_ in ("the", "(", ")", "-") or
                       tokens[0].lower_ in PAST_WORDS):
         tokens = tokens[1:]
     while tokens and tokens[-1].text in ("(", ",", "the"):
@@ -113,7 +180,9 @@ class TitleFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        _, patterns = expand_classes(load_package_jsonl("title_patterns.jsonl"))
+        rows = load_package_jsonl("title_patterns.jsonl")
+        self.refinements = [row for row in rows if "refine" in row]
+        _, patterns = expand_classes([row for row in rows if "refine" not in row])
         self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
@@ -137,7 +206,9 @@ class TitleFinder:
         titles = []
         for span, rule in found:
             office = next(t for t in span if t._.lex == "office")
-            role = (office._.lex_entry or {}).get("role", "other")
+            if (office._.lex_entry or {}).get("needs_complement") and _office_head(span)[-1].i + 1 >= span.end:
+                continue  # "a member" alone is no office
+            role = _refine_role(span, (office._.lex_entry or {}).get("role", "other"), self.refinements)
             titles.append(TitleMention(span, title_text(span), role, _country_of(span, role),
                                        any(t.lower_ in PAST_WORDS for t in span), rule))
         doc._.titles = sorted(titles, key=lambda t: t.start)

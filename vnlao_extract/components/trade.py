@@ -1,6 +1,8 @@
 """Trade targets: money amounts (``resources/money_patterns.jsonl``) in sentences about trade whose
 nearest cue is a goal ("to raise two-way trade to US$10 billion", "a target of 5 billion USD"), not a
-result ("trade reached 2.6 billion USD in 2025", "up from US$2.92 billion").
+result ("trade reached 2.6 billion USD in 2025", "up from US$2.92 billion", "rose 20% to reach ...").
+Amounts of investment, aid, loans or grants are never trade targets. The cue words are data in
+``resources/trade_words.jsonl``.
 
 Adds to the Doc:
 - ``doc._.trade_targets``: list of :class:`TradeTarget` (value in units, ISO currency, text)
@@ -8,6 +10,7 @@ Adds to the Doc:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -18,6 +21,8 @@ from ..resources import load_package_jsonl
 from .patterns import build_matcher, evidence, expand_classes, matched_spans
 
 CUE_WINDOW = 12
+JOINED_AMOUNT = re.compile(r"^(us\$|usd|vnd|lak|cny|rmb|thb|khr)(\d[\d.,]*(?:bn|b|mn|m|tn|k)?)$")
+RELATIVE_WORDS = {"which", "that", "who"}
 
 
 @dataclass
@@ -45,6 +50,10 @@ def amount_value(tokens: list[str], words: dict) -> tuple[float, str] | None:
     currency, number, scale = None, None, 1.0
     word_number = 0.0
     for text in (t.lower() for t in tokens):
+        joined = JOINED_AMOUNT.match(text)  # "usd5", "vnd100", "rmb5bn"
+        if joined and currency is None:
+            currency = words["currency"].get(joined.group(1))
+            text = joined.group(2)
         if text in words["currency"] and currency is None and (number is None or text not in ("m", "b")):
             currency = words["currency"][text]
         elif text in words["scale"] and number is not None or text in words["scale"] and word_number:
@@ -64,6 +73,50 @@ def amount_value(tokens: list[str], words: dict) -> tuple[float, str] | None:
     return round(number * scale, 2), currency
 
 
+def cue_tokens(span: Span, limit: int):
+    """The tokens before an amount in its sentence, nearest first, stepping over a relative clause set off
+    by commas (", which reached US$1.8 billion in 2025,") that says something about another figure."""
+    doc, start = span.doc, span.sent.start
+    i, seen = span.start - 1, 0
+    while i >= start and seen < limit:
+        if doc[i].text == ",":
+            previous = next((j for j in range(i - 1, start - 1, -1) if doc[j].text == ","), None)
+            if previous is not None and previous + 1 < i and doc[previous + 1].lower_ in RELATIVE_WORDS:
+                i = previous - 1
+                continue
+        yield doc[i]
+        seen += 1
+        i -= 1
+
+
+def object_after(span: Span, words: dict) -> str | None:
+    """What the words after an amount say it is: "trade" ("US$10 billion in two-way trade"), "other"
+    ("US$5 billion in investment", "of aid"), or None."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("in", "of", "for", "worth"):
+        return None
+    for token in doc[span.end + 1:min(len(doc), span.end + 4)]:
+        if token.lower_ in words["trade_words"]:
+            return "trade"
+        if token.lower_ in words["other_money"]:
+            return "other"
+    return None
+
+
+def target_noun_after(span: Span, words: dict) -> bool:
+    """The amount names a target: "a US$5 billion target", "the 10 billion USD bilateral trade goal"."""
+    for token in span.doc[span.end:min(len(span.doc), span.end + 6)]:
+        if token.lower_ in words["target_nouns"]:
+            return True
+        if token.lower_ not in words["trade_words"] and token.lower_ not in words["amount_modifiers"]:
+            return False
+    return False
+
+
+def _after_to(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "to"
+
+
 class TradeTargetFinder:
     """Finds trade targets; see the module docstring."""
 
@@ -79,19 +132,55 @@ class TradeTargetFinder:
         return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
 
     def is_target(self, span: Span) -> bool:
-        sentence = span.sent
-        context = span.doc[max(0, sentence.start - 1)].sent if sentence.start > 0 else sentence
-        if not any(t.lower_ in self.words["trade_words"] for t in span.doc[context.start:sentence.end]):
+        """An amount is a trade target when its sentence (or the one before) speaks of trade, it is not
+        the amount of an investment, aid or loan, and the nearest cue before it is a goal, not a result."""
+        words, doc = self.words, span.doc
+        about = object_after(span, words)
+        if about == "other" or about is None and not self._in_trade_context(span):
             return False
-        window = span.doc[max(sentence.start, span.start - CUE_WINDOW):span.start]
-        for token in reversed(window):
+        if target_noun_after(span, words):  # "the US$10 billion two-way trade target"
+            return True
+        trade_nearer = False  # "raise trade and investment to ...": the nearer word decides
+        after_to = span.start > 0 and doc[span.start - 1].lower_ == "to"
+        for token in cue_tokens(span, CUE_WINDOW):
             lower = token.lower_
-            if lower in self.words["achieved_cues"]:
-                return lower in ("hit",) and token.i > 0 and span.doc[token.i - 1].lower_ == "to"
-            if lower in self.words["target_cues"]:
+            trade_nearer = trade_nearer or lower in words["trade_words"]
+            if lower == "from" and after_to:  # "lift trade from 8 billion USD to 11 billion USD": the verb decides
+                continue
+            if lower in words["other_money"] and not trade_nearer:
+                return False
+            if lower in words["weak_achieved_cues"]:  # "the target is US$5 billion" / "trade was US$2 billion"
+                return any(t.lower_ in words["target_nouns"] for t in doc[max(span.sent.start, token.i - 4):token.i])
+            if lower in words["achieved_cues"]:
+                return lower == "hit" and _after_to(token) and not self._result_infinitive(token)
+            if lower in words["target_cues"]:
+                return not self._result_infinitive(token)
+            if lower == "to" and self._goal_before_to(token):
                 return True
-            if lower == "to" and token.i > sentence.start and any(
-                    t.lower_ in self.words["target_cues"] for t in span.doc[max(sentence.start, token.i - 8):token.i]):
+        return False
+
+    def _in_trade_context(self, span: Span) -> bool:
+        sentence = span.sent
+        context = span.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        return any(t.lower_ in self.words["trade_words"] for t in span.doc[context.start:sentence.end])
+
+    def _result_infinitive(self, cue) -> bool:
+        """ "rose 20 percent to reach US$2 billion": "to reach" after a verb of growth tells a result."""
+        if not _after_to(cue):
+            return False
+        doc = cue.doc
+        return any(t.lower_ in self.words["growth_verbs"] for t in doc[max(cue.sent.start, cue.i - 7):cue.i - 1])
+
+    def _goal_before_to(self, to) -> bool:
+        """ "raise two-way trade to US$10 billion": a goal word shortly before the "to" of the amount,
+        and no investment or aid word nearer to it than a trade word."""
+        doc, words = to.doc, self.words
+        trade_nearer = False
+        for token in reversed(doc[max(to.sent.start, to.i - 8):to.i]):
+            trade_nearer = trade_nearer or token.lower_ in words["trade_words"]
+            if token.lower_ in words["other_money"] and not trade_nearer:
+                return False
+            if token.lower_ in words["target_cues"]:
                 return True
         return False
 
