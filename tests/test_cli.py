@@ -33,6 +33,7 @@ from .conftest import SEEDS
 _SCRIPT = Path(sys.executable).with_name("extract")
 EXTRACT = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "vnlao_extract.cli"]
 RUN_TIMEOUT = 180
+IN_PROCESS_TIMEOUT = 120
 
 ARTICLE = ("VIENTIANE, February 5, 2026 — General Secretary Tô Lâm paid a state visit to Laos and held talks "
            "with General Secretary and President Thongloun Sisoulith in Vientiane. The two sides agreed to raise "
@@ -82,7 +83,13 @@ def cli(nlp):
         out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n", write_through=True)
         err = io.StringIO()
         inp = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-        old_handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+        old_handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM)}
+
+        def too_long(signum, frame):  # e.g. a FIFO opened by mistake: fail, do not hang the suite
+            raise TimeoutError(f"extract {args} took more than {IN_PROCESS_TIMEOUT} s")
+
+        signal.signal(signal.SIGALRM, too_long)
+        signal.setitimer(signal.ITIMER_REAL, IN_PROCESS_TIMEOUT)
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(extract_module, "load_pipeline", load)
             mp.setattr(sys, "stdout", out)
@@ -96,6 +103,7 @@ def cli(nlp):
             except SystemExit as exc:
                 code = exc.code
             finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
                 for sig, handler in old_handlers.items():
                     signal.signal(sig, handler)
         out.flush()
@@ -620,14 +628,16 @@ def test_jsonl_streams_and_a_signal_mid_run_exits_with_one_line(many_articles, s
         assert proc.poll() is None  # records are streamed: the first arrives long before the end
         assert json.loads(first)["source"].endswith("0000.txt")
         proc.send_signal(sig)
-        rest, err = proc.communicate(timeout=60)
+        # not communicate(): it would skip what readline() already buffered
+        rest, err = proc.stdout.read(), proc.stderr.read()
+        proc.wait(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == code
     assert err.decode().splitlines() == [message]
-    for line in rest.decode().splitlines():  # what was written is whole records
-        json.loads(line)
+    written = [json.loads(line) for line in (first + rest).decode().splitlines()]  # whole records only
+    assert [r["source"] for r in written] == sorted(str(p) for p in many_articles.iterdir())[:len(written)]
 
 
 # ---------------------------------------------------------------------------
@@ -635,9 +645,9 @@ def test_jsonl_streams_and_a_signal_mid_run_exits_with_one_line(many_articles, s
 
 
 def test_same_bytes_every_run_any_creation_order_any_jobs(tmp_path):
-    """Four processes with different hash seeds, files created in four different orders, --jobs 1 and 2."""
+    """Three processes with different hash seeds, files created in three different orders, --jobs 1 and 2."""
     runs = []
-    for n, (order_seed, jobs, hash_seed) in enumerate([(None, 1, "0"), (1, 2, "1"), (2, 1, "2"), (3, 2, "3")]):
+    for n, (order_seed, jobs, hash_seed) in enumerate([(None, 1, "0"), (1, 2, "1"), (2, 1, "2")]):
         root = tmp_path / f"r{n}"
         root.mkdir()
         corpus = make_corpus(root, order_seed)

@@ -147,7 +147,8 @@ def _check_user_files(option: str, files: tuple[str, ...]) -> None:
 
 @app.command(help="Extract people, congresses, events, dates and trade targets from news articles.\n\n"
                   "PATH is a file, a directory (walked recursively for --glob files) or - for standard input. "
-                  "Exit status: 0 all read, 1 some inputs failed (their records carry an error), 2 usage error.")
+                  "Exit status: 0 all read; 1 some inputs failed (each still has a record, with an error field, "
+                  "and one line on stderr); 2 usage error; 130 Ctrl-C; 143 SIGTERM; 141 stdout closed (| head).")
 def extract(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories, or - for stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array of article records.")] = False,
@@ -164,6 +165,8 @@ def extract(
 ) -> int:
     # Everything about the command line is checked before spaCy is imported and the pipeline built.
     out = _check_out(out)
+    if out is None and sys.stdout is None:
+        raise UsageProblem("standard output is closed: give --out FILE")
     chosen = _choose_format(fmt, as_json, as_jsonl, out)
     published_date = _parse_published(published)
     _check_user_files("--actors", tuple(actors or ()))

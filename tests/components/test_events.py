@@ -705,3 +705,24 @@ def test_bad_pattern_file_is_a_usage_error(tmp_path):
                            "--patterns", str(patterns)], capture_output=True, timeout=180)
     assert proc.returncode == 2
     assert b"NO_SUCH_CLASS" in proc.stderr
+
+
+UNNAMED_TALKS = [
+    # (text, the talks' actors) — a talks sentence that names no one takes its people from before
+    ("Lao Prime Minister Sonexay Siphandone arrived in Bangkok on Monday.\n\n"
+     "He then held talks with Thai Prime Minister Srettha Thavisin at Government House.",
+     ["Sonexay Siphandone", "Srettha Thavisin"]),
+    ("Chinese Premier Li Qiang welcomed Vietnamese Prime Minister Pham Minh Chinh in Beijing.\n\n"
+     "The two leaders then held talks on railway links.",
+     ["Li Qiang", "Pham Minh Chinh"]),
+    ("President Luong Cuong received Cambodian Senate President Hun Sen in Hanoi.\n\n"
+     "Afterwards, both leaders held talks.",
+     ["Luong Cuong", "Hun Sen"]),
+]
+
+
+@pytest.mark.parametrize("text, actors", UNNAMED_TALKS)
+def test_talks_with_pronoun_or_two_leaders(extract, text, actors):
+    record = extract(text, dt.date(2024, 5, 6))
+    talks = [e for e in record["events"] if e["type"] == "talks"]
+    assert len(talks) == 1 and talks[0]["actors"] == actors

@@ -320,6 +320,10 @@ def test_references_resolve_to_office_holder_on_date(extract, text, published, r
          D(2021, 6, 1), "Prak Sokhonn"),
         ("Vietnamese President Lương Cường called his Lao counterpart on Monday evening.",
          D(2025, 2, 1), "Thongloun Sisoulith"),
+        ("Deputy Prime Minister and Foreign Minister Saleumxay Kommasith met his Vietnamese counterpart.",
+         D(2022, 6, 1), "Bùi Thanh Sơn"),
+        ("Saleumxay Kommasith met his counterpart from Thailand in Bangkok on Friday.",
+         D(2022, 6, 1), "Don Pramudwinai"),
     ],
 )
 def test_counterpart_reference(extract, text, published, expected):

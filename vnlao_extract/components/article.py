@@ -292,9 +292,13 @@ def _mark_ignored(doc: Doc, ranges: list[tuple[int, int, str]]) -> None:
 
 
 def _mark_line_breaks(doc: Doc) -> None:
+    """A line break ends a sentence; the blank itself stays with the sentence before it, so that
+    "the sentence before" is always one with words."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_ or previous._.ignored != token._.ignored:
+        if token.is_space:
+            token.is_sent_start = False
+        elif "\n" in previous.text or "\n" in previous.whitespace_ or previous._.ignored != token._.ignored:
             token.is_sent_start = True
 
 

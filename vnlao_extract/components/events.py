@@ -645,6 +645,21 @@ class EventFinder:
         actors = [self._actor(c) for c in candidates]
         return list(dict.fromkeys(a for a in actors if a is not None))
 
+    @staticmethod
+    def _the_two(doc: Doc, trigger: Span) -> list:
+        """ "the two leaders held talks": the last two people named before, when the sentence names none."""
+        words = doc[trigger.sent.start:trigger.start].text.lower()
+        if not any(phrase in words for phrase in ("two leaders", "both leaders", "the leaders", "two sides",
+                                                   "two prime ministers", "two presidents", "two ministers")):
+            return []
+        recent = []
+        for mention in reversed([m for m in doc._.person_mentions if m.span.end <= trigger.start]):
+            if mention.person is not None and mention.person not in recent:
+                recent.insert(0, mention.person)
+            if len(recent) == 2:
+                break
+        return recent if len(recent) == 2 else []
+
     def _subject_group(self, doc: Doc, candidates: list, trigger_start: int) -> list:
         """ "X and Y held talks", "Z also received": the candidates standing right before the trigger."""
         group, i = [], trigger_start
@@ -681,7 +696,7 @@ class EventFinder:
             same_type = [s for s, r in found if r["type"] == row["type"]]
             start, end, status, tense = self._dates(doc, span, row["type"], self._limits(span, clause_triggers),
                                                     self._limits(span, same_type))
-            actors = self._parties(doc, span, clause_triggers)
+            actors = self._parties(doc, span, clause_triggers) or self._the_two(doc, span)
             if not actors and row["type"] == "talks" and last_visit is not None:
                 actors = list(last_visit.actors[:1])
             if not actors:

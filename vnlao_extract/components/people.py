@@ -12,6 +12,7 @@ Adds to the Doc:
   "his Vietnamese counterpart" - who holds the office of the person he is the counterpart of) resolved to a
   person of the article, or to the registry's office holder on the published date
 - ``doc._.warnings``: a message when an article's title for a person contradicts the registry
+- ``token._.name_part``: the token can be part of a person's name
 """
 from __future__ import annotations
 
@@ -47,9 +48,10 @@ SPEECH_VERBS = {"said", "says", "told", "added", "noted", "stressed", "affirmed"
                 "asserted", "confirmed", "revealed", "explains", "adds", "notes", "recalls"}
 # One Vietnamese syllable, diacritics folded: initial consonant, one to three vowels, final consonant.
 VN_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
-# Office ranks when a person holds several: the counterpart of a general secretary is a general secretary.
+# Office ranks when a person holds several: the counterpart of a general secretary is a general secretary; of a
+# deputy prime minister and foreign minister, a foreign minister (deputy prime ministers are many).
 ROLE_RANK = {"general_secretary": 0, "president": 1, "prime_minister": 2, "na_chair": 3, "vice_president": 4,
-             "deputy_prime_minister": 5, "foreign_minister": 6, "defence_minister": 7, "minister": 8}
+             "foreign_minister": 5, "defence_minister": 6, "deputy_prime_minister": 7, "minister": 8}
 CHECKED_ROLES = {"general_secretary", "president", "prime_minister", "na_chair", "foreign_minister",
                  "defence_minister"}
 
@@ -133,22 +135,30 @@ class Reference:
     registry_name: str | None = None
 
 
-def _name_part(token: Token) -> bool:
-    if token._.ignored:
-        return False
-    if token._.lex:
-        return _lexicon_word_in_name(token)
-    text = token.text
-    if text == "-":
-        doc = token.doc
-        return (0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_
-                and doc[token.i + 1].is_alpha)
-    if not text[0].isalpha():
-        return False
-    if text[0].isupper():
-        return not (len(text) > 1 and text.isupper())
-    doc = token.doc
-    return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+def name_parts(doc: Doc) -> list[bool]:
+    """For each token: can it be part of a person's name? Capitalised words outside the lexicon, the
+    pieces of a hyphenated name ("Chan-o-cha"), and lexicon words that are Vietnamese given names inside a
+    Vietnamese name (``_lexicon_word_in_name``). Never a token outside the article body."""
+    lex = [token._.lex for token in doc]
+    ignored = [token._.ignored for token in doc]
+    parts = []
+    for i, token in enumerate(doc):
+        text = token.text
+        if ignored[i]:
+            part = False
+        elif lex[i]:
+            part = _lexicon_word_in_name(doc, i, lex, ignored)
+        elif text == "-":
+            part = (0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not token.whitespace_
+                    and doc[i + 1].is_alpha)
+        elif not text[0].isalpha():
+            part = False
+        elif text[0].isupper():
+            part = not (len(text) > 1 and text.isupper())
+        else:
+            part = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+        parts.append(part)
+    return parts
 
 
 def _vietnamese_families() -> frozenset[str]:
@@ -159,25 +169,24 @@ def _vietnamese_families() -> frozenset[str]:
 VN_FAMILIES = _vietnamese_families()
 
 
-def _lexicon_word_in_name(token: Token) -> bool:
+def _lexicon_word_in_name(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
     """A lexicon word that is also a Vietnamese given name, inside a name that starts with a Vietnamese
     family name: "Nguyễn Văn An", "Nguyễn Thị Hue", "Trần Văn Vinh", "Nguyen Thai Hoc"."""
-    entry = token._.lex_entry or {}
-    if token._.lex == "place":
-        if entry.get("kind") != "city":
-            return False
-    elif token._.lex not in ("common", "nationality") or entry.get("kind") == "name_tail":
+    if lex[i] not in ("place", "common", "nationality"):
         return False
+    token = doc[i]
     text = token.text
     if not text[:1].isupper() or text.isupper() or not VN_SYLLABLE.match(fold(text)):
         return False
-    doc = token.doc
-    if token.i + 1 < len(doc) and doc[token.i + 1]._.lex == token._.lex:
+    if i + 1 < len(doc) and lex[i + 1] == lex[i]:
         return False  # a longer phrase: "Hai Phong", "Thai Binh"
-    j, words = token.i - 1, 0
+    entry = token._.lex_entry or {}
+    if (lex[i] == "place" and entry.get("kind") != "city") or entry.get("kind") == "name_tail":
+        return False
+    j, words = i - 1, 0
     while j >= 0 and words < 3:
         previous = doc[j]
-        if previous._.lex or previous._.ignored or not previous.is_alpha or not previous.text[:1].isupper() or \
+        if lex[j] or ignored[j] or not previous.is_alpha or not previous.text[:1].isupper() or \
                 previous.is_upper or not previous.whitespace_:
             break
         j -= 1
@@ -185,9 +194,9 @@ def _lexicon_word_in_name(token: Token) -> bool:
     return words >= 1 and fold(doc[j + 1].text) in VN_FAMILIES
 
 
-for _name, _getter in (("name_part", _name_part),):
-    if not Token.has_extension(_name):
-        Token.set_extension(_name, getter=_getter)
+# Set once per Doc before matching (see PeopleFinder.__call__).
+if not Token.has_extension("name_part"):
+    Token.set_extension("name_part", default=False)
 for _name in ("people", "person_mentions", "references", "warnings"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=[])
@@ -700,6 +709,8 @@ class PeopleFinder:
                                            p.first.span.start))
 
     def __call__(self, doc: Doc) -> Doc:
+        for token, part in zip(doc, name_parts(doc)):
+            token._.name_part = part
         mentions = self.match(doc)
         people = self.cluster(doc, mentions)
         self.assign_countries(people)

@@ -5,6 +5,7 @@ Committee", "Ambassador to Laos") with Matcher patterns over the lexicon labels
 Adds to the Doc:
 - ``doc._.titles``: list of :class:`TitleMention` (span, text without nationality words, role, the
   country the title names, whether it is a past office), in text order, non-overlapping.
+- ``token._.title_modifier`` / ``org_word`` / ``org_end``: the word classes the patterns are written in.
 
 The role is the office head's (``offices.jsonl``), refined by the complement when it names another body
 ("President of the National Assembly" -> ``na_chair``; the ``refine`` rows of title_patterns.jsonl). The
@@ -31,48 +32,52 @@ COMPLEMENT_LINKS = {"of", "to", "for", "on"}
 PARTY_COUNTRY = {"CPV": "VN", "LPRP": "LA", "CPP": "KH", "CPC": "CN"}
 
 
-def _title_modifier(token: Token) -> bool:
+def _title_modifier(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
+    """Words before an office head: nationality, party, organisation, place, "former", "(NA)"."""
+    token = doc[i]
     if token.text == "-":  # "then-Prime Minister", "ex-President", never a dash between words
-        return token.i > 0 and not token.whitespace_ and not token.nbor(-1).whitespace_
-    return (token._.lex in ("nationality", "party", "org", "place") or token.lower_ in MODIFIER_WORDS or
-            (token.is_upper and len(token) > 1 and token.nbor(-1).text == "(" if token.i > 0 else False))
+        return i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_
+    return (lex[i] in ("nationality", "party", "org", "place") or token.lower_ in MODIFIER_WORDS or
+            (i > 0 and token.is_upper and len(token) > 1 and doc[i - 1].text == "("))
 
 
-def _org_word(token: Token) -> bool:
+def _org_word(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
     """Words inside an organisation name: lexicon words, acronyms, ordinals and joining words.
-    Unknown capitalised words are left out so that a person's name after a title is not swallowed."""
-    if token._.ignored:
+    An unknown capitalised word counts only inside a name that goes on with another capitalised word
+    ("Committee for Overseas Vietnamese Affairs"): a person's name after a title ends before a verb or "and",
+    so it is not taken in."""
+    if ignored[i]:
         return False
+    token = doc[i]
     text = token.text
-    if token._.lex in ("org", "place", "party", "nationality") or text in LINK_WORDS:
+    if lex[i] in ("org", "place", "party", "nationality") or text in LINK_WORDS:
         return True
-    if token._.lex == "common":  # "National", "Central", but never a lowercase "at" or "with"
+    if lex[i] == "common":  # "National", "Central", but never a lowercase "at" or "with"
         return text[:1].isupper()
-    if token._.lex == "office":  # "Office of the Prime Minister", never "... and Minister of Transport"
-        previous = token.nbor(-1).lower_ if token.i > 0 else ""
+    if lex[i] == "office":  # "Office of the Prime Minister", never "... and Minister of Transport"
+        previous = doc[i - 1].lower_ if i > 0 else ""
         return (token.lower_ == "prime" and previous in ("the", "'s", "’s")) or \
             (token.lower_ == "minister" and previous == "prime")
-    if text in LINK_WORDS or text_is_acronym(text) or (text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th")):
+    if text_is_acronym(text) or (text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th")):
         return True
-    # An unknown capitalised word inside a name that goes on ("Committee for Overseas Vietnamese Affairs"); a
-    # person's name after a title ends before a verb or "and", so it is not taken in.
-    if token._.lex or not token.is_alpha or not text[:1].isupper() or token.i + 1 >= len(token.doc):
+    if lex[i] or not token.is_alpha or not text[:1].isupper() or i + 1 >= len(doc):
         return False
-    following = token.doc[token.i + 1]
-    return following.text[:1].isupper() and following.is_alpha and not following._.ignored and \
-        following._.lex != "honorific"
+    following = doc[i + 1]
+    return (following.text[:1].isupper() and following.is_alpha and not ignored[i + 1]
+            and lex[i + 1] != "honorific")
 
 
-def _org_end(token: Token) -> bool:
+def _org_end(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
     """The last word of an organisation name: a capitalised lexicon word, an acronym or ")" - so that
     "General Secretary of the CPV Central Committee at the congress" ends on "Committee"."""
-    if token._.ignored:
+    if ignored[i]:
         return False
-    if token.text == ")":
+    text = doc[i].text
+    if text == ")":
         return True
-    if text_is_acronym(token.text):
-        return token._.lex != "honorific"
-    return token._.lex in ("org", "place", "party") and token.text[:1].isupper()
+    if text_is_acronym(text):
+        return lex[i] != "honorific"
+    return lex[i] in ("org", "place", "party") and text[:1].isupper()
 
 
 def text_is_acronym(text: str) -> bool:
@@ -80,9 +85,12 @@ def text_is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-for _name, _getter in (("title_modifier", _title_modifier), ("org_word", _org_word), ("org_end", _org_end)):
+# Word classes the title patterns match on, computed once per Doc before matching (a Matcher would call a
+# getter for every token in every state).
+WORD_CLASSES = (("title_modifier", _title_modifier), ("org_word", _org_word), ("org_end", _org_end))
+for _name, _ in WORD_CLASSES:
     if not Token.has_extension(_name):
-        Token.set_extension(_name, getter=_getter)
+        Token.set_extension(_name, default=False)
 if not Doc.has_extension("titles"):
     Doc.set_extension("titles", default=[])
 
@@ -213,7 +221,18 @@ class TitleFinder:
                                        any(t.lower_ in PAST_WORDS for t in span), rule))
         doc._.titles = sorted(titles, key=lambda t: t.start)
 
+    @staticmethod
+    def classify(doc: Doc) -> None:
+        """Set the word classes the patterns match on (token._.title_modifier, org_word, org_end)."""
+        lex = [token._.lex for token in doc]
+        ignored = [token._.ignored for token in doc]
+        for i, token in enumerate(doc):
+            ext = token._
+            for name, classify in WORD_CLASSES:
+                ext.set(name, classify(doc, i, lex, ignored))
+
     def __call__(self, doc: Doc) -> Doc:
+        self.classify(doc)
         self.set_annotations(doc, self.match(doc))
         return doc
 
