@@ -8,14 +8,12 @@ costs seconds). The 20,000-file run is opt-in: VNLAO_SLOW=1.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import io
 import json
 import os
 import random
 import shutil
 import signal
-import stat
 import subprocess
 import sys
 import time
@@ -301,6 +299,25 @@ def test_unreadable_file(cli, tmp_path):
     record = result.records[0]
     assert record["error"].startswith(Errors.E001.format(path=str(path), reason=""))
     assert result.code == 1 and len(lines_naming(result, "secret.txt")) == 1
+
+
+def test_unreadable_file_simulated(cli, tmp_path, monkeypatch):
+    """The same, also when the tests run as root: the open is refused."""
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE)
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    real_open = os.open
+
+    def denied(name, *args, **kwargs):
+        if os.fspath(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    result = cli([path, tmp_path / "ok.txt", "--jsonl"])
+    assert [r["error"] for r in result.records] == [Errors.E001.format(path=str(path), reason="Permission denied"),
+                                                    None]
+    assert result.code == 1 and result.lines == [f"extract: {result.records[0]['error']}"]
 
 
 # ---------------------------------------------------------------------------

@@ -219,19 +219,6 @@ def _progress(records, quiet: bool):
             _LIVE_CONSOLE[0] = None
 
 
-def _escape_markup(value):
-    """The record with every string escaped for rich markup (article text may contain "[/b]")."""
-    from rich.markup import escape
-
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, dict):
-        return {k: _escape_markup(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_escape_markup(v) for v in value]
-    return value
-
-
 def _write(records, chosen: Format, out: Optional[str], quiet: bool) -> int:
     """Write every record; return how many carry an error."""
     from .output import JsonArrayWriter, JsonlWriter, atomic_writer
@@ -249,7 +236,7 @@ def _write(records, chosen: Format, out: Optional[str], quiet: bool) -> int:
             for record in _progress(records, quiet):
                 failures += record.get("error") is not None
                 with _whole():
-                    render_record(_escape_markup(record), console)
+                    render_record(record, console)
             stream.flush()
             return failures
         writer = (JsonlWriter if chosen is Format.jsonl else JsonArrayWriter)(stream)

@@ -79,7 +79,8 @@ def extract_sources(sources: Iterable[Source], options: Options, nlp=None,
                     on_message: Callable[[str], None] = lambda m: None) -> Iterator[dict]:
     """Records for every source, in input order; with ``options.jobs > 1`` worker processes do the work
     and the output is the same, byte for byte."""
-    nlp = nlp or load_pipeline(options)
+    if nlp is None:
+        nlp = load_pipeline(options)
     if options.jobs <= 1:
         results = (extract_source(nlp, source, options) for source in sources)
     else:
@@ -103,7 +104,7 @@ def _die_with_parent() -> None:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
     except Exception:  # noqa: BLE001 - best effort
         pass
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 
@@ -10,7 +11,7 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*[str(cell) if cell not in (None, "") else "—" for cell in row])
+        table.add_row(*[escape(str(cell)) if cell not in (None, "") else "—" for cell in row])
     return table
 
 
@@ -20,12 +21,12 @@ def _span(start, end) -> str:
 
 def render_record(record: dict, console: Console) -> None:
     """Print one article record as tables: people, events, congresses, dates, trade targets."""
-    header = f"[bold]{record['source']}[/bold]"
+    header = f"[bold]{escape(record['source'])}[/bold]"
     if record.get("published"):
         header += f"  published {record['published']}"
     console.rule(header)
     if record.get("error"):
-        console.print(f"[red]error:[/red] {record['error']}")
+        console.print(f"[red]error:[/red] {escape(record['error'])}")
         return
     console.print(_table("People", ["name", "titles", "country", "aliases"],
                          [[p["name"], "; ".join(p["titles"]), p["country"], ", ".join(p["aliases"])]
@@ -40,4 +41,4 @@ def render_record(record: dict, console: Console) -> None:
     console.print(_table("Trade targets", ["value", "currency", "text"],
                          [[f"{t['value']:,}", t["currency"], t["text"]] for t in record["trade_targets"]]))
     for warning in record.get("warnings", []):
-        console.print(f"[yellow]warning:[/yellow] {warning}")
+        console.print(f"[yellow]warning:[/yellow] {escape(warning)}")

@@ -192,6 +192,11 @@ def _restates_a_date(mention: DateMention, mentions: list[DateMention]) -> bool:
     return False
 
 
+def _trim_comma(span: Span) -> Span:
+    """"September 11 to 14," matched with the comma that may come before a year: the date ends before it."""
+    return span[:-1] if len(span) > 1 and span[-1].text == "," else span
+
+
 class DateFinder:
     """Finds and normalizes dates; see the module docstring."""
 
@@ -202,7 +207,8 @@ class DateFinder:
         self.matcher, self.rows = build_matcher(nlp.vocab, patterns, greedy=None)
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        found = [(span[row.get("trim", 0):], row) for span, row in matched_spans(doc, self.matcher, self.rows)]
+        found = [(_trim_comma(span[row.get("trim", 0):]), row)
+                 for span, row in matched_spans(doc, self.matcher, self.rows)]
         row_of = {}
         for span, row in sorted(found, key=lambda item: "trim" in item[1]):
             row_of.setdefault((span.start, span.end), row)

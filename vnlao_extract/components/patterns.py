@@ -16,6 +16,9 @@ def expand_classes(rows: list[dict]) -> tuple[dict[str, dict], list[dict]]:
     for row in rows:
         if "define" in row:
             continue
+        if not isinstance(row.get("pattern"), list) or "id" not in row:
+            raise ResourceError(Errors.E010.format(path=row.get("id", "?"), line="?", kind="pattern",
+                                                   reason='a pattern row needs an "id" and a "pattern" list'))
         expanded = []
         for token in row["pattern"]:
             if "class" in token:
