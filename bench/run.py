@@ -120,6 +120,17 @@ def make_corpus(n: int, seed: int) -> tuple[Path, dict]:
     return directory, info
 
 
+def source_digest() -> str:
+    """A fingerprint of the extractor's code and resources: other developers may change them while the
+    benchmark runs, and two runs of different code cannot be compared (nor their outputs)."""
+    digest = hashlib.sha256()
+    package = ROOT / "vnlao_extract"
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".jsonl"):
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _seeds_digest() -> str:
     digest = hashlib.sha256()
     for path in sorted(SEEDS_DIR.glob("*.txt")):
@@ -270,28 +281,35 @@ def _short_paths(text: str) -> str:
 # Subprocesses
 
 
-def run_reaped(cmd: list[str], stdout=None, max_seconds: float | None = None) -> dict:
+def run_reaped(cmd: list[str], out_file: Path | None = None, max_seconds: float | None = None) -> dict:
     """Run cmd to completion (or SIGTERM it after max_seconds), reaped with wait4: wall seconds, exit
     code, CPU seconds, peak RSS (the largest of the process and its children, e.g. --jobs workers) and
-    VmRSS samples once a second. With stdout=None the output is read and thrown away here, counting
-    records (lines) as they come, so each sample says how many articles were done."""
+    VmRSS samples ten times a second. The output is read here through a pipe, written to out_file (or
+    thrown away), and its records (lines) counted as they come, so each sample says how many articles
+    were done."""
     import signal
 
     started = time.perf_counter()
-    counting = stdout is None
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if counting else stdout, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=ROOT)
     stderr_chunks: list[bytes] = []
     lines = [0]
     threads = [threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True)]
-    if counting:
-        def count():
+
+    def count():
+        sink = open(out_file, "wb") if out_file else None
+        try:
             while True:
                 chunk = proc.stdout.read1(1 << 16)
                 if not chunk:
                     break
                 lines[0] += chunk.count(b"\n")
-        threads.append(threading.Thread(target=count, daemon=True))
+                if sink:
+                    sink.write(chunk)
+        finally:
+            if sink:
+                sink.close()
+
+    threads.append(threading.Thread(target=count, daemon=True))
     box: dict = {}
 
     def reap():
@@ -316,19 +334,19 @@ def run_reaped(cmd: list[str], stdout=None, max_seconds: float | None = None) ->
             log(f"  stopping after {max_seconds:.0f} s ({lines[0]} records)")
             proc.send_signal(signal.SIGTERM)
             stopped = True
-        waiter.join(1.0)
+        waiter.join(0.1)
     proc.returncode = os.waitstatus_to_exitcode(box["code"])
     for thread in threads:
         thread.join()
     usage = box["usage"]
-    step = max(1, len(samples) // 40)
+    step = max(1, -(-len(samples) // 40))
+    buckets = [max(samples[i:i + step], key=lambda row: row[2]) for i in range(0, len(samples), step)]
     result = {"wall_s": round(box["wall"], 3), "exit_code": proc.returncode,
               "maxrss_mb": round(usage.ru_maxrss / 1024, 1), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-              "rss_samples": {"columns": ["seconds", "records", "rss_mb"] if counting else ["seconds", "-", "rss_mb"],
-                              "rows": samples[::step] + ([samples[-1]] if samples and (len(samples) - 1) % step else [])},
+              "records": lines[0],
+              "rss_samples": {"columns": ["seconds", "records", "rss_mb"], "every_s": 0.1,
+                              "rows": buckets, "note": "the largest sample of each of (at most) 40 stretches"},
               "stderr_tail": stderr_chunks[0].decode("utf-8", "replace")[-400:] if stderr_chunks else ""}
-    if counting:
-        result["records"] = lines[0]
     if stopped:
         result["stopped_after_s"] = max_seconds
     return result
@@ -404,11 +422,11 @@ def cold_breakdown(seed_file: str) -> dict:
 def jobs(corpus: Path, n: int) -> dict:
     results = {}
     digests = {}
+    code_before = source_digest()
     for count in (1, 2):
         out_file = OUT / f"jobs{count}.jsonl"
         log(f"extract {rel(corpus)} --jsonl --jobs {count} ...")
-        with open(out_file, "wb") as stdout:
-            run = run_reaped(extract_command() + [rel(corpus), "--jsonl", "--jobs", str(count)], stdout)
+        run = run_reaped(extract_command() + [rel(corpus), "--jsonl", "--jobs", str(count)], out_file)
         if run["exit_code"] != 0:
             raise BenchError(f"extract --jobs {count} exited {run['exit_code']}: {run['stderr_tail']}")
         data = out_file.read_bytes()
@@ -421,12 +439,17 @@ def jobs(corpus: Path, n: int) -> dict:
     results["articles"] = n
     results["speedup"] = round(results["jobs1"]["wall_s"] / results["jobs2"]["wall_s"], 3)
     results["identical"] = digests[1] == digests[2]
+    results["code_changed_meanwhile"] = source_digest() != code_before
+    if results["code_changed_meanwhile"]:
+        log("  the extractor's code changed during these runs: speedup and comparison are not valid")
     return results
 
 
 def rss_large(corpus: Path, n: int, max_seconds: float | None) -> dict:
     log(f"extract {rel(corpus)} --jsonl, output discarded ({n} articles) ...")
+    code_before = source_digest()
     run = run_reaped(extract_command() + [rel(corpus), "--jsonl"], None, max_seconds)
+    run["code_changed_meanwhile"] = source_digest() != code_before
     if run["exit_code"] != 0 and not run.get("stopped_after_s"):
         raise BenchError(f"extract exited {run['exit_code']}: {run['stderr_tail']}")
     run.update(articles=run["records"], of=n, articles_per_s=round(run["records"] / run["wall_s"], 2))
@@ -581,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results: dict = {"schema": SCHEMA, "generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                      "command": "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:]),
-                     "machine": versions(), "loadavg_start": loadavg(),
+                     "machine": versions(), "loadavg_start": loadavg(), "source_digest_start": source_digest(),
                      "note": "wall-time figures depend on what else the machine runs; see loadavg_* fields"}
     corpus, info = make_corpus(n, args.seed)
     results["corpus"] = dict(info, directory=rel(corpus))
@@ -622,7 +645,8 @@ def main(argv: list[str] | None = None) -> int:
     inp, cold, jb = (results.get(k) if ok(results.get(k)) else None for k in ("in_process", "cold_start", "jobs"))
     results["targets"] = {
         "inproc_ratio": check("inproc_ratio", inp and inp["ratio"]),
-        "jobs_speedup": check("jobs_speedup", jb and (jb["speedup"] if jb["identical"] else 0.0)),
+        "jobs_speedup": check("jobs_speedup", jb and not jb.get("code_changed_meanwhile") and
+                              (jb["speedup"] if jb["identical"] else 0.0)),
         "cold_ratio": check("cold_ratio", cold and cold["ratio"]),
         "help_seconds": check("help_seconds", cold and cold["extract_help"]["median_s"]),
         "rss_ratio": check("rss_ratio", results.get("rss", {}).get("ratio")),
@@ -631,6 +655,9 @@ def main(argv: list[str] | None = None) -> int:
     if rss.get("large_mb") and not rss.get("large_complete"):
         results["targets"]["rss_ratio"].update(met=None, what=TARGETS["rss_ratio"][2] + (
             f" (run stopped at {rss['large_articles']} of {rss['large_run']['of']} articles)"))
+    results["source_digest_end"] = source_digest()
+    if results["source_digest_end"] != results["source_digest_start"]:
+        log("warning: vnlao_extract's code or resources changed during the benchmark")
     results["seconds"] = round(time.perf_counter() - started, 1)
     results_file.parent.mkdir(parents=True, exist_ok=True)
     results_file.write_text(dumps(results))

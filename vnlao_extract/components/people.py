@@ -16,7 +16,6 @@ Adds to the Doc:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
