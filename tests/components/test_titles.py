@@ -296,3 +296,13 @@ def test_title_mentions(nlp, text, title, role, country, past):
     found = [t for t in doc._.titles if t.text == title]
     assert found, [t.text for t in doc._.titles]
     assert (found[0].role, found[0].country, found[0].past) == (role, country, past)
+
+
+@pytest.mark.parametrize("text, name, titles", [
+    ("(KPL) Lao Minister of Foreign Affairs Thongsavanh Phomvihane met the envoy.", "Thongsavanh Phomvihane",
+     ["Minister of Foreign Affairs"]),
+    ("(VNA) Deputy Prime Minister Tran Hong Ha chaired the meeting.", "Tran Hong Ha", ["Deputy Prime Minister"]),
+])
+def test_agency_lead_in_brackets_is_not_part_of_the_title(extract, text, name, titles):
+    person = next(p for p in extract(text)["people"] if p["name"] == name)
+    assert person["titles"] == titles

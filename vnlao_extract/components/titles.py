@@ -206,6 +206,12 @@ class TitleFinder:
             tokens.pop()
         while tokens and tokens[0].text in (")", "("):
             tokens.pop(0)
+        depth = 0
+        for i, token in enumerate(tokens):  # "(KPL) Lao Minister ...": a bracket opened before the title
+            depth += (token.text == "(") - (token.text == ")")
+            if depth < 0:
+                tokens, depth = tokens[i + 1:], 0
+                break
         if not tokens or not any(t._.lex == "office" for t in tokens):
             return None
         return span.doc[tokens[0].i:tokens[-1].i + 1]
