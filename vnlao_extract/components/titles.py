@@ -29,7 +29,6 @@ MODIFIER_WORDS = {"party", "state", "government", "then", "former", "late", "out
 PAST_WORDS = {"late", "former", "then", "outgoing", "formerly", "ex"}
 LINK_WORDS = {"of", "the", "'s", "’s", "'", "’", "(", ")", "&", "and", "for", "on", "-"}
 COMPLEMENT_LINKS = {"of", "to", "for", "on"}
-PARTY_COUNTRY = {"CPV": "VN", "LPRP": "LA", "CPP": "KH", "CPC": "CN"}
 
 
 def _title_modifier(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
