@@ -274,6 +274,7 @@ def profile(articles: list[tuple[str, str]], out_file: Path, top: int = 25) -> d
 
 def _short_paths(text: str) -> str:
     text = re.sub(r"\S*/site-packages/", "", text)
+    text = re.sub(r"/\S*/lib/python3\.\d+/", "", text)  # the standard library, wherever it is installed
     return text.replace(str(ROOT) + "/", "")
 
 
@@ -281,8 +282,27 @@ def _short_paths(text: str) -> str:
 # Subprocesses
 
 
+# The measured command is started by this small helper, not by the benchmark itself: on Linux a process
+# made by fork (or vfork) and exec keeps its parent's RSS high-water mark in ru_maxrss, so a child of the
+# (large) benchmark process would report the benchmark's own size as its peak. The helper is a fresh
+# interpreter of a few MB; it forks the command, forwards SIGTERM, and writes the command's pid and then
+# its rusage to the pipe whose fd it is given.
+PEAK_HELPER = r"""
+import json, os, signal, sys
+fd, cmd = int(sys.argv[1]), sys.argv[2:]
+pid = os.fork()
+if pid == 0:
+    os.execvp(cmd[0], cmd)
+os.write(fd, b"%d\n" % pid)
+signal.signal(signal.SIGTERM, lambda signum, frame: os.kill(pid, signal.SIGTERM))
+_, status, usage = os.wait4(pid, 0)
+os.write(fd, json.dumps({"maxrss_kb": usage.ru_maxrss, "cpu_s": usage.ru_utime + usage.ru_stime,
+                         "exit_code": os.waitstatus_to_exitcode(status)}).encode())
+"""
+
+
 def run_reaped(cmd: list[str], out_file: Path | None = None, max_seconds: float | None = None) -> dict:
-    """Run cmd to completion (or SIGTERM it after max_seconds), reaped with wait4: wall seconds, exit
+    """Run cmd to completion (or SIGTERM it after max_seconds) through PEAK_HELPER: wall seconds, exit
     code, CPU seconds, peak RSS (the largest of the process and its children, e.g. --jobs workers) and
     VmRSS samples ten times a second. The output is read here through a pipe, written to out_file (or
     thrown away), and its records (lines) counted as they come, so each sample says how many articles
@@ -290,7 +310,12 @@ def run_reaped(cmd: list[str], out_file: Path | None = None, max_seconds: float 
     import signal
 
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=ROOT)
+    report_r, report_w = os.pipe()
+    proc = subprocess.Popen([sys.executable, "-c", PEAK_HELPER, str(report_w)] + cmd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=ROOT, pass_fds=(report_w,))
+    os.close(report_w)
+    report = os.fdopen(report_r, "rb")
+    child = int(report.readline())
     stderr_chunks: list[bytes] = []
     lines = [0]
     threads = [threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True)]
@@ -320,7 +345,7 @@ def run_reaped(cmd: list[str], out_file: Path | None = None, max_seconds: float 
     for thread in threads + [waiter]:
         thread.start()
     samples = []
-    status_file = Path(f"/proc/{proc.pid}/status")
+    status_file = Path(f"/proc/{child}/status")
     stopped = False
     while waiter.is_alive():
         try:
@@ -335,14 +360,17 @@ def run_reaped(cmd: list[str], out_file: Path | None = None, max_seconds: float 
             proc.send_signal(signal.SIGTERM)
             stopped = True
         waiter.join(0.1)
-    proc.returncode = os.waitstatus_to_exitcode(box["code"])
     for thread in threads:
         thread.join()
-    usage = box["usage"]
+    measured = json.loads(report.read() or b"{}")
+    report.close()
+    if not measured:
+        raise BenchError(f"the measuring helper failed: {stderr_chunks[0][-400:] if stderr_chunks else ''}")
+    proc.returncode = measured["exit_code"]
     step = max(1, -(-len(samples) // 40))
     buckets = [max(samples[i:i + step], key=lambda row: row[2]) for i in range(0, len(samples), step)]
     result = {"wall_s": round(box["wall"], 3), "exit_code": proc.returncode,
-              "maxrss_mb": round(usage.ru_maxrss / 1024, 1), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+              "maxrss_mb": round(measured["maxrss_kb"] / 1024, 1), "cpu_s": round(measured["cpu_s"], 2),
               "records": lines[0],
               "rss_samples": {"columns": ["seconds", "records", "rss_mb"], "every_s": 0.1,
                               "rows": buckets, "note": "the largest sample of each of (at most) 40 stretches"},
@@ -645,12 +673,14 @@ def main(argv: list[str] | None = None) -> int:
     inp, cold, jb = (results.get(k) if ok(results.get(k)) else None for k in ("in_process", "cold_start", "jobs"))
     results["targets"] = {
         "inproc_ratio": check("inproc_ratio", inp and inp["ratio"]),
-        "jobs_speedup": check("jobs_speedup", jb and not jb.get("code_changed_meanwhile") and
-                              (jb["speedup"] if jb["identical"] else 0.0)),
+        "jobs_speedup": check("jobs_speedup", jb and (jb["speedup"] if jb["identical"] else 0.0)),
         "cold_ratio": check("cold_ratio", cold and cold["ratio"]),
         "help_seconds": check("help_seconds", cold and cold["extract_help"]["median_s"]),
         "rss_ratio": check("rss_ratio", results.get("rss", {}).get("ratio")),
     }
+    if jb and jb.get("code_changed_meanwhile"):
+        results["targets"]["jobs_speedup"].update(met=None, what=TARGETS["jobs_speedup"][2] + (
+            " (not comparable: the extractor's code changed between the two runs)"))
     rss = results.get("rss", {})
     if rss.get("large_mb") and not rss.get("large_complete"):
         results["targets"]["rss_ratio"].update(met=None, what=TARGETS["rss_ratio"][2] + (
