@@ -87,11 +87,10 @@ def resolve_point(point: Point, published: dt.date | None, direction: int = 0) -
         return f"{year:04d}"
     if point.day is None:
         return f"{year:04d}-{point.month:02d}"
-    written = f"{point.day} {calendar.month_name[point.month]} {year}"
-    parsed = parse_loose_date(written)
-    if parsed is None or (parsed.year, parsed.month, parsed.day) != (year, point.month, point.day):
+    try:  # every part is already known: only its validity ("February 30") is left to check
+        return dt.date(year, point.month, point.day).isoformat()
+    except ValueError:
         return None
-    return parsed.isoformat()
 
 
 def nearest_weekday(weekday: int, published: dt.date, direction: int = 0) -> dt.date:
