@@ -3,22 +3,25 @@
 Adds to the Doc:
 - ``doc._.article``: an :class:`Article` (title, published, published_from, dateline, outlet)
 - ``doc._.published``: the publication date (``datetime.date``) or None
-- ``token._.ignored``: True for tokens outside the body (header, site menus, stamp lines, bylines,
+- ``doc._.ignored_mask`` (one bool per token; ``token._.ignored`` reads it): True for tokens outside the body (header, site menus, stamp lines, bylines,
   photo credits, link and credit lines, everything after a sign-off or an end mark such as "./.",
   repeated paragraphs); later components skip them. Photo captions stay, their credits go.
 It also starts a new sentence at every line break, since headlines and captions carry no full stop.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy
+
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, IS_SPACE
+from spacy.tokens import Doc
 
 from ..normalize import parse_loose_date
+from . import tokens  # noqa: F401  (registers doc._.ignored_mask and token._.ignored)
 
 HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
@@ -72,6 +75,7 @@ PHOTO_CREDIT = re.compile(
     rf"(?P<names>{AGENCIES}(?:/{CREDIT_NAME}(?:\s{CREDIT_NAME}){{0,3}})?(?![\w/])|{CREDIT_DOMAIN}|"
     rf"{CREDIT_NAME}(?:[ /]{CREDIT_NAME}){{0,4}})?(?P<close>\))?"
 )
+LINE_BREAK = re.compile(r"\n+")
 READ_MORE = re.compile(r"(?:…|\.\.\.)?\s*Read (?:full )?(?:this )?story\s*$|Read more\s*$", re.I)
 PROSE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 
@@ -281,25 +285,31 @@ def _read_agency_lead(article: Article, paragraph: str) -> None:
         article.outlet = article.outlet or lead.group("agency").strip("()")
 
 
-def _mark_ignored(doc: Doc, ranges: list[tuple[int, int, str]]) -> None:
-    starts = [r[0] for r in ranges]
-    for token in doc:
-        i = bisect.bisect_right(starts, token.idx) - 1
-        if i >= 0 and ranges[i][0] <= token.idx < ranges[i][1]:
-            token._.ignored = True
-        elif any(s <= token.idx < e for s, e, _ in ranges[max(0, i - 3):i]):
-            token._.ignored = True
+def ignored_token_mask(doc: Doc, ranges: list[tuple[int, int, str]]) -> list[bool]:
+    """True for each token that starts inside one of the character ranges."""
+    starts = doc.to_array(IDX)
+    mask = numpy.zeros(len(doc), dtype=bool)
+    for start, end, _ in ranges:
+        mask[numpy.searchsorted(starts, start):numpy.searchsorted(starts, end)] = True
+    return mask.tolist()
 
 
-def _mark_line_breaks(doc: Doc) -> None:
+def _mark_line_breaks(doc: Doc, ignored: list[bool]) -> None:
     """A line break ends a sentence; the blank itself stays with the sentence before it, so that
-    "the sentence before" is always one with words."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    "the sentence before" is always one with words. Entering or leaving ignored text ends one too."""
+    starts = doc.to_array(IDX)
+    after_break = {int(i) for i in numpy.searchsorted(starts, [m.end() for m in LINE_BREAK.finditer(doc.text)])}
+    after_break.update(i for i in range(1, len(doc)) if ignored[i] != ignored[i - 1])
+    for i in sorted(after_break):
+        if i >= len(doc) or i == 0:
+            continue
+        token = doc[i]
         if token.is_space:
-            token.is_sent_start = False
-        elif "\n" in previous.text or "\n" in previous.whitespace_ or previous._.ignored != token._.ignored:
-            token.is_sent_start = True
+            continue
+        token.is_sent_start = True
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if i > 0:
+            doc[i].is_sent_start = False
 
 
 class ArticleReader:
@@ -314,16 +324,14 @@ class ArticleReader:
             article.published, article.published_from = doc._.published_default, "option"
         doc._.article = article
         doc._.published = article.published
-        _mark_ignored(doc, article.ignored)
-        _mark_line_breaks(doc)
+        doc._.ignored_mask = ignored_token_mask(doc, article.ignored)
+        _mark_line_breaks(doc, doc._.ignored_mask)
         return doc
 
 
 for _name, _default in (("article", None), ("published", None), ("published_default", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
-if not Token.has_extension("ignored"):
-    Token.set_extension("ignored", default=False)
 
 
 @Language.factory("vnlao_article")

@@ -2,8 +2,9 @@
 organisation words, honorifics, common capitalised words) with one PhraseMatcher built once.
 
 Adds to the Doc:
-- ``token._.lex``: the label of the lexicon phrase the token is part of (``office``, ``place``, ...) or ""
-- ``token._.lex_entry``: the lexicon row (dict) of that phrase
+- ``doc._.lex_labels`` (read by ``token._.lex``): per token, the label of the lexicon phrase it is part
+  of (``office``, ``place``, ...) or ""
+- ``doc._.lex_entries`` (read by ``token._.lex_entry``): per token, the lexicon row (dict) of that phrase
 - ``doc._.lexicon``: list of (Span, row) for every phrase found, longest match first
 Rows come from ``resources/lexicon.jsonl`` and ``resources/offices.jsonl`` (label ``office``).
 """
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl
+from . import tokens  # noqa: F401  (registers doc._.lex_labels, token._.lex, ...)
 
 # When two phrases of the same length cover the same words, the earlier label wins.
 LABEL_PRIORITY = ("office", "party", "place", "nationality", "honorific", "reference", "org", "common")
@@ -53,10 +55,12 @@ class LexiconTagger:
         return [(span, rows[(span.start, span.end)]) for span in kept]
 
     def set_annotations(self, doc: Doc, found) -> None:
+        labels: list[str] = [""] * len(doc)
+        entries: list[dict | None] = [None] * len(doc)
         for span, row in found:
-            for token in span:
-                token._.lex = row["label"]
-                token._.lex_entry = row
+            labels[span.start:span.end] = [row["label"]] * len(span)
+            entries[span.start:span.end] = [row] * len(span)
+        doc._.lex_labels, doc._.lex_entries = labels, entries
         doc._.lexicon = found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -64,11 +68,6 @@ class LexiconTagger:
         return doc
 
 
-# "" rather than None: the Matcher cannot compare a None extension value with a string.
-if not Token.has_extension("lex"):
-    Token.set_extension("lex", default="")
-if not Token.has_extension("lex_entry"):
-    Token.set_extension("lex_entry", default=None)
 if not Doc.has_extension("lexicon"):
     Doc.set_extension("lexicon", default=[])
 
