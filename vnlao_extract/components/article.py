@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy
 
 from spacy.language import Language
-from spacy.attrs import IDX, IS_SPACE
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from ..normalize import parse_loose_date
@@ -64,6 +64,7 @@ LINK_LINE = re.compile(r"\A\s*(?i:read more|read also|also read|see also|related
 BYLINE = re.compile(r"\A\s*By\s+[A-Z]")
 # An end-of-story mark closes the article: the Vietnamese agencies' "... by 2030./.", Xinhua's "Enditem".
 END_MARK = re.compile(r"(?:\./\.|\bEnditem)\s*\Z")
+END_MARK_ENDINGS = ("./.", "enditem")
 # A line that credits a picture or a source and says nothing else.
 CREDIT_LINE = re.compile(r"\A\s*\(?(?i:source|photo|photos|image|video)\s*:\s*[^.!?]{1,60}\)?\s*\Z")
 CREDIT_NAME = r"(?!(?:The|A|An|In|On|At|He|She|They|It|This|Both|According)\b)[A-ZÀ-Ỹ][\wÀ-ỹ.'’-]*"
@@ -75,8 +76,11 @@ PHOTO_CREDIT = re.compile(
     rf"(?P<names>{AGENCIES}(?:/{CREDIT_NAME}(?:\s{CREDIT_NAME}){{0,3}})?(?![\w/])|{CREDIT_DOMAIN}|"
     rf"{CREDIT_NAME}(?:[ /]{CREDIT_NAME}){{0,4}})?(?P<close>\))?"
 )
+FOREIGN_LETTER = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff]")  # Thai, Lao, Khmer
 LINE_BREAK = re.compile(r"\n+")
+CREDIT_WORDS = ("photo", "image", "illustrat")
 READ_MORE = re.compile(r"(?:…|\.\.\.)?\s*Read (?:full )?(?:this )?story\s*$|Read more\s*$", re.I)
+READ_MORE_ENDINGS = ("story", "read more")
 PROSE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 
 
@@ -150,6 +154,9 @@ def photo_credits(line: str) -> list[tuple[int, int]]:
     "--Photo VNA/VNS", "— VNA/VNS Photo Duong Giang", "Photos: Nhat Bac"). The caption around them is
     kept; a bare "Photo" that names no one is a credit only at the end of a line or inside brackets."""
     ranges = []
+    lower = line.lower()
+    if not any(word in lower for word in CREDIT_WORDS):  # the pattern is slow to rule out on a long line
+        return ranges
     for match in PHOTO_CREDIT.finditer(line):
         closes = bool(match.group("close")) or not line[match.end():].strip()
         if match.group("names") or match.group("agency") or match.group("open") or closes:
@@ -157,7 +164,17 @@ def photo_credits(line: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _search_end(pattern: re.Pattern, endings: tuple[str, ...], text: str) -> re.Match | None:
+    """Search a pattern anchored at the end of the text, only when the text ends with one of the
+    (lowercase) endings: an unanchored search is slow to fail on a long paragraph."""
+    if not text.rstrip().lower().endswith(endings):
+        return None
+    return pattern.search(text)
+
+
 def _is_foreign_script(line: str) -> bool:
+    if not FOREIGN_LETTER.search(line):
+        return False
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and sum(1 for c in letters if "\u0e00" <= c <= "\u0eff" or "\u1780" <= c <= "\u17ff") > len(letters) / 2
 
@@ -169,7 +186,9 @@ def _paragraph_key(line: str) -> str:
     match = DATELINE.match(line)
     if match and len(match.group(0)) < 60:
         line = line[match.end():]
-    line = END_MARK.sub("", line.strip())
+    line = line.strip()
+    if _search_end(END_MARK, END_MARK_ENDINGS, line):
+        line = END_MARK.sub("", line)
     return " ".join(line.split()).lower()
 
 
@@ -233,10 +252,10 @@ def read_article(text: str) -> Article:
         _read_agency_lead(article, stripped)
         for credit_start, credit_end in photo_credits(content):
             ignored.append((offset + credit_start, offset + credit_end, "photo credit"))
-        more = READ_MORE.search(content)
+        more = _search_end(READ_MORE, READ_MORE_ENDINGS, content)
         if more:
             ignored.append((offset + more.start(), offset + more.end(), "read more"))
-        if END_MARK.search(stripped):
+        if _search_end(END_MARK, END_MARK_ENDINGS, stripped):
             ignored.append((end, len(text), "after end mark"))
             break
     titles = [h for h in header_lines if len(h.split()) >= 4 and not _stamp_date(h)]
@@ -294,22 +313,22 @@ def ignored_token_mask(doc: Doc, ranges: list[tuple[int, int, str]]) -> list[boo
     return mask.tolist()
 
 
-def _mark_line_breaks(doc: Doc, ignored: list[bool]) -> None:
+def _mark_line_breaks(doc: Doc, text: str, ignored: list[bool]) -> None:
     """A line break ends a sentence; the blank itself stays with the sentence before it, so that
     "the sentence before" is always one with words. Entering or leaving ignored text ends one too."""
-    starts = doc.to_array(IDX)
-    after_break = {int(i) for i in numpy.searchsorted(starts, [m.end() for m in LINE_BREAK.finditer(doc.text)])}
-    after_break.update(i for i in range(1, len(doc)) if ignored[i] != ignored[i - 1])
-    for i in sorted(after_break):
-        if i >= len(doc) or i == 0:
-            continue
-        token = doc[i]
-        if token.is_space:
-            continue
-        token.is_sent_start = True
-    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
-        if i > 0:
-            doc[i].is_sent_start = False
+    if len(doc) < 2:
+        return
+    token_starts = doc.to_array(IDX)
+    breaks = numpy.searchsorted(token_starts, [m.end() for m in LINE_BREAK.finditer(text)])
+    mask = numpy.asarray(ignored, dtype=bool)
+    edges = numpy.flatnonzero(mask[1:] != mask[:-1]) + 1
+    # Written as one array: setting token.is_sent_start checks the whole Doc on every call.
+    sent_starts = doc.to_array(SENT_START).astype(numpy.int64)
+    sent_starts[breaks[(breaks > 0) & (breaks < len(doc))]] = 1
+    sent_starts[edges] = 1
+    sent_starts[doc.to_array(IS_SPACE).astype(bool)] = -1
+    sent_starts[0] = 1
+    doc.from_array([SENT_START], sent_starts.astype(numpy.uint64).reshape(-1, 1))
 
 
 class ArticleReader:
@@ -319,13 +338,14 @@ class ArticleReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        article = read_article(doc.text)
+        text = doc.text
+        article = read_article(text)
         if article.published is None and doc._.published_default is not None:
             article.published, article.published_from = doc._.published_default, "option"
         doc._.article = article
         doc._.published = article.published
         doc._.ignored_mask = ignored_token_mask(doc, article.ignored)
-        _mark_line_breaks(doc, doc._.ignored_mask)
+        _mark_line_breaks(doc, text, doc._.ignored_mask)
         return doc
 
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from spacy.util import filter_spans
+from spacy.tokens import Doc, Span
 
 from ..resources import load_package_jsonl
 from . import tokens  # noqa: F401  (registers doc._.lex_labels, token._.lex, ...)
@@ -38,21 +37,21 @@ class LexiconTagger:
         for index, row in enumerate(self.rows):
             self.matcher.add(f"lex{index}", list(nlp.tokenizer.pipe(row["phrases"])))
         self._row_of = {nlp.vocab.strings[f"lex{i}"]: row for i, row in enumerate(self.rows)}
+        self._rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
 
-    def match(self, doc: Doc):
-        spans = []
-        for match_id, start, end in self.matcher(doc):
-            row = self._row_of[match_id]
-            span = doc[start:end]
-            span.label_ = row["label"]
-            spans.append((span, row))
-        rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
-        spans.sort(key=lambda item: (-(len(item[0])), rank.get(item[1]["label"], 99)))
-        rows = {}
-        for span, row in spans:
-            rows.setdefault((span.start, span.end), row)
-        kept = filter_spans([span for span, _ in spans])
-        return [(span, rows[(span.start, span.end)]) for span in kept]
+    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
+        """The phrases found, longest first where they overlap (then the LABEL_PRIORITY order), as
+        spaCy's filter_spans keeps them; Spans are made only for the phrases kept."""
+        found = [(start, end, self._row_of[match_id]) for match_id, start, end in self.matcher(doc)]
+        found.sort(key=lambda m: (m[0] - m[1], m[0], self._rank.get(m[2]["label"], len(LABEL_PRIORITY))))
+        taken = bytearray(len(doc))
+        kept = []
+        for start, end, row in found:
+            if not taken[start] and not taken[end - 1]:
+                taken[start:end] = b"\x01" * (end - start)
+                kept.append((start, end, row))
+        kept.sort(key=lambda m: m[0])
+        return [(Span(doc, start, end, label=row["label"]), row) for start, end, row in kept]
 
     def set_annotations(self, doc: Doc, found) -> None:
         labels: list[str] = [""] * len(doc)
