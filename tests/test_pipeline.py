@@ -1,0 +1,46 @@
+"""The pipeline as a whole: its tokenizer, its order, and its components in someone else's pipeline."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from vnlao_extract.pipeline import PIPE_NAMES, build_pipeline, customize_tokenizer
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("trade plans for 2026–2030 were set", ["trade", "plans", "for", "2026", "–", "2030", "were", "set"]),
+    ("on March 5—6 in Hanoi", ["on", "March", "5", "—", "6", "in", "Hanoi"]),
+    ("to reach USD 5 billion by 2030./.", ["to", "reach", "USD", "5", "billion", "by", "2030", "./."]),
+    ("the U.S. envoy didn't say", ["the", "U.S.", "envoy", "did", "n't", "say"]),
+    ("a Lao–Vietnamese border", ["a", "Lao", "–", "Vietnamese", "border"]),  # as spaCy splits words
+])
+def test_tokenizer_splits_digit_dashes_and_the_end_mark(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+def test_customize_tokenizer_gives_a_blank_pipeline_the_same_tokens(nlp):
+    other = spacy.blank("en")
+    customize_tokenizer(other)
+    text = "Vientiane, Feb. 2 (VNA) – Talks on 2026–2030 goals ended./."
+    assert [t.text for t in other.make_doc(text)] == [t.text for t in nlp.make_doc(text)]
+
+
+def test_pipeline_runs_the_components_in_order(nlp):
+    assert tuple(nlp.pipe_names) == PIPE_NAMES
+
+
+def test_components_work_in_a_pipeline_of_the_users_own():
+    other = spacy.blank("en")
+    other.add_pipe("sentencizer")
+    for name in ("vnlao_lexicon", "vnlao_titles", "vnlao_people"):  # no article reader: nothing is ignored
+        other.add_pipe(name)
+    doc = other("Lao Prime Minister Sonexay Siphandone met the delegation in Vientiane.")
+    assert [t.text for t in doc._.titles] == ["Prime Minister"]
+    assert doc[0]._.ignored is False and doc[1]._.lex == "office"
+
+
+def test_user_files_are_passed_to_their_components(tmp_path):
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"name": "Khamla Vongsa", "country": "LA", "aliases": []}\n', encoding="utf-8")
+    nlp = build_pipeline(actors=[actors])
+    assert nlp.get_pipe_config("vnlao_people")["actor_files"] == [str(actors)]
