@@ -387,3 +387,18 @@ def test_person_mentions_point_at_people(nlp):
     assert [m.span.text for m in mentions] == ["Tô Lâm", "Thongloun Sisoulith", "Lâm", "Thongloun"]
     assert mentions[0].person is mentions[2].person and mentions[1].person is mentions[3].person
     assert [p.name for p in doc._.people] == ["Tô Lâm", "Thongloun Sisoulith"]
+
+
+NAME_PARTS = [  # (text, the words that can be part of a person's name)
+    ("Thai Prime Minister Prayut Chan-o-cha opened the friendship bridge with his Lao guests.",
+     ["Prayut", "Chan", "-", "o", "-", "cha"]),
+    # lexicon words ("Thai", "Vinh") inside a Vietnamese name, not outside it
+    ("A street in Vientiane bears the name of Nguyen Thai Hoc, whom the Thai guide also mentioned.",
+     ["Nguyen", "Thai", "Hoc"]),
+    ("The UN envoy and Mr. J. Smith met Ms Nguyen Thi Hue in Vinh on Monday.", ["Smith", "Nguyen", "Thi", "Hue"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAME_PARTS)
+def test_name_part(nlp, text, expected):
+    assert [token.text for token in nlp(text) if token._.name_part] == expected

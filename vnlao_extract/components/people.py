@@ -12,15 +12,19 @@ Adds to the Doc:
   "his Vietnamese counterpart" - who holds the office of the person he is the counterpart of) resolved to a
   person of the article, or to the registry's office holder on the published date
 - ``doc._.warnings``: a message when an article's title for a person contradicts the registry
-- ``token._.name_part``: the token can be part of a person's name
+- ``token._.name_part``: the token can be part of a person's name (read from a per-Doc list, see
+  :func:`name_parts`)
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import Warnings
@@ -28,6 +32,7 @@ from ..registry import Actor, Registry, fold
 from ..resources import load_package_jsonl
 from .patterns import evidence
 from .titles import TitleMention, text_is_acronym
+from .tokens import ignored_mask, lex_entries, lex_labels
 
 CHAIN_JOINERS = {"and", "cum", ",", "&"}
 COUNTERPART_WORDS = {"counterpart", "counterparts"}
@@ -76,8 +81,8 @@ class Person:
         seen, forms = set(), []
         for mention in sorted(self.mentions, key=lambda m: -len(m.span)):
             text = mention_text(mention.span)
-            if fold(text) not in seen:
-                seen.add(fold(text))
+            if _folded(text) not in seen:
+                seen.add(_folded(text))
                 forms.append(text)
         return forms
 
@@ -90,14 +95,14 @@ class Person:
 
     @property
     def aliases(self) -> list[str]:
-        name = fold(self.name)
-        aliases = [f for f in self.forms if fold(f) != name]
+        name = _folded(self.name)
+        aliases = [f for f in self.forms if _folded(f) != name]
         if self.actor:
-            aliases += [f for f in self.actor.forms() if fold(f) != name]
+            aliases += [f for f in self.actor.forms() if _folded(f) != name]
         seen, unique = {name}, []
         for alias in aliases:
-            if fold(alias) not in seen:
-                seen.add(fold(alias))
+            if _folded(alias) not in seen:
+                seen.add(_folded(alias))
                 unique.append(alias)
         return unique
 
@@ -107,10 +112,10 @@ class Person:
         seen, titles = set(), []
         for mention in self.mentions:
             for title in mention.titles:
-                if fold(title.text) not in seen:
-                    seen.add(fold(title.text))
+                if _folded(title.text) not in seen:
+                    seen.add(_folded(title.text))
                     titles.append(title)
-        folded = [f" {fold(t.text)} " for t in titles]
+        folded = [f" {_folded(t.text)} " for t in titles]
         return [t for t, f in zip(titles, folded) if not any(f != other and f in other for other in folded)]
 
     @property
@@ -134,68 +139,130 @@ class Reference:
     registry_name: str | None = None
 
 
-def name_parts(doc: Doc) -> list[bool]:
-    """For each token: can it be part of a person's name? Capitalised words outside the lexicon, the
-    pieces of a hyphenated name ("Chan-o-cha"), and lexicon words that are Vietnamese given names inside a
-    Vietnamese name (``_lexicon_word_in_name``). Never a token outside the article body."""
-    lex = [token._.lex for token in doc]
-    ignored = [token._.ignored for token in doc]
-    parts = []
-    for i, token in enumerate(doc):
-        text = token.text
-        if ignored[i]:
-            part = False
-        elif lex[i]:
-            part = _lexicon_word_in_name(doc, i, lex, ignored)
-        elif text == "-":
-            part = (0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not token.whitespace_
-                    and doc[i + 1].is_alpha)
-        elif not text[0].isalpha():
-            part = False
-        elif text[0].isupper():
-            part = not (len(text) > 1 and text.isupper())
-        else:
-            part = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
-        parts.append(part)
-    return parts
-
-
 def _vietnamese_families() -> frozenset[str]:
     return frozenset(fold(w) for row in load_package_jsonl("name_origins.jsonl") if row["country"] == "VN"
                      for w in row.get("family_names", []))
 
 
 VN_FAMILIES = _vietnamese_families()
+NAME_PARTS = ("vnlao", "name_parts")  # doc.user_data key of name_parts(doc)
+
+# What a word's letters tell, as bits. Kept per distinct word (orth id): the same words recur in every Doc.
+FIRST_UPPER, FIRST_ALPHA, ALL_UPPER, ALPHA, DASH, ONE_CHAR, VN_SYLLABLE_WORD, VN_FAMILY = 1, 2, 4, 8, 16, 32, 64, 128
+# A word of letters only, capitalised and not all capitals ("Nguyen", not "UN").
+CAPITALISED_MASK, CAPITALISED = ALPHA | FIRST_UPPER | ALL_UPPER, ALPHA | FIRST_UPPER
+_SHAPES: dict[int, int] = {}
 
 
-def _lexicon_word_in_name(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
+def _shape_of(text: str) -> int:
+    first, folded = text[:1], fold(text)
+    return ((FIRST_UPPER if first.isupper() else 0) | (FIRST_ALPHA if first.isalpha() else 0) |
+            (ALL_UPPER if text.isupper() else 0) | (ALPHA if text.isalpha() else 0) |
+            (DASH if text == "-" else 0) | (ONE_CHAR if len(text) == 1 else 0) |
+            (VN_SYLLABLE_WORD if VN_SYLLABLE.match(folded) else 0) | (VN_FAMILY if folded in VN_FAMILIES else 0))
+
+
+def word_shapes(doc: Doc) -> list[int]:
+    """What the letters of every token tell (``FIRST_UPPER``, ``ALPHA``...)."""
+    orths = doc.to_array(ORTH).tolist()
+    shapes = list(map(_SHAPES.get, orths))
+    if None in shapes:
+        strings = doc.vocab.strings
+        for i, orth in enumerate(orths):
+            if shapes[i] is None:
+                shapes[i] = _SHAPES[orth] = _shape_of(strings[orth])
+    return shapes
+
+
+def name_parts(doc: Doc) -> list[bool]:
+    """For each token: can it be part of a person's name? (:func:`find_name_parts`, kept in ``doc.user_data``.)"""
+    parts = doc.user_data.get(NAME_PARTS)
+    if parts is None or len(parts) != len(doc):
+        parts = doc.user_data[NAME_PARTS] = find_name_parts(doc, word_shapes(doc))
+    return parts
+
+
+def find_name_parts(doc: Doc, shapes: list[int]) -> list[bool]:
+    """For each token: can it be part of a person's name? Capitalised words outside the lexicon, the
+    pieces of a hyphenated name ("Chan-o-cha"), and lexicon words that are Vietnamese given names inside a
+    Vietnamese name (``_lexicon_word_in_name``). Never a token outside the article body."""
+    lex, ignored, entries = lex_labels(doc), ignored_mask(doc), lex_entries(doc)
+    spaces = doc.to_array(SPACY).tolist()
+    last = len(doc) - 1
+    parts = [False] * len(doc)
+    for i in _name_part_candidates(shapes):
+        shape = shapes[i]
+        if ignored[i]:
+            continue
+        if lex[i]:
+            parts[i] = _lexicon_word_in_name(i, lex, ignored, entries, shapes, spaces)
+        elif shape & DASH:
+            parts[i] = 0 < i < last and not spaces[i - 1] and not spaces[i] and bool(shapes[i + 1] & ALPHA)
+        elif not shape & FIRST_ALPHA:
+            continue
+        elif shape & FIRST_UPPER:
+            parts[i] = not (shape & ALL_UPPER and not shape & ONE_CHAR)
+        else:
+            parts[i] = bool(shapes[i - 1] & DASH) and not spaces[i - 1]
+    return parts
+
+
+def _name_part_candidates(shapes: list[int]) -> list[int]:
+    """The tokens that can be name parts at all: capitalised, a hyphen, or right after a hyphen."""
+    shapes = numpy.array(shapes, dtype=numpy.int64)
+    dashes = (shapes & DASH) != 0
+    found = ((shapes & FIRST_UPPER) != 0) | dashes
+    found[1:] |= dashes[:-1]
+    return numpy.flatnonzero(found).tolist()
+
+
+def _lexicon_word_in_name(i: int, lex: list[str], ignored: list[bool], entries: list[dict | None],
+                          shapes: list[int], spaces: list[int]) -> bool:
     """A lexicon word that is also a Vietnamese given name, inside a name that starts with a Vietnamese
     family name: "Nguyễn Văn An", "Nguyễn Thị Hue", "Trần Văn Vinh", "Nguyen Thai Hoc"."""
-    if lex[i] not in ("place", "common", "nationality"):
+    label, shape = lex[i], shapes[i]
+    if label not in ("place", "common", "nationality"):
         return False
-    token = doc[i]
-    text = token.text
-    if not text[:1].isupper() or text.isupper() or not VN_SYLLABLE.match(fold(text)):
+    if not shape & FIRST_UPPER or shape & ALL_UPPER or not shape & VN_SYLLABLE_WORD:
         return False
-    if i + 1 < len(doc) and lex[i + 1] == lex[i]:
+    if i + 1 < len(lex) and lex[i + 1] == label:
         return False  # a longer phrase: "Hai Phong", "Thai Binh"
-    entry = token._.lex_entry or {}
-    if (lex[i] == "place" and entry.get("kind") != "city") or entry.get("kind") == "name_tail":
+    kind = (entries[i] or {}).get("kind")
+    if (label == "place" and kind != "city") or kind == "name_tail":
         return False
     j, words = i - 1, 0
     while j >= 0 and words < 3:
-        previous = doc[j]
-        if lex[j] or ignored[j] or not previous.is_alpha or not previous.text[:1].isupper() or \
-                previous.is_upper or not previous.whitespace_:
+        if lex[j] or ignored[j] or not spaces[j] or shapes[j] & CAPITALISED_MASK != CAPITALISED:
             break
         j -= 1
         words += 1
-    return words >= 1 and fold(doc[j + 1].text) in VN_FAMILIES
+    return words >= 1 and bool(shapes[j + 1] & VN_FAMILY)
 
 
-# Set once per Doc before matching (see PeopleFinder.__call__).
+def _runs_of_true(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of every longest run of True values."""
+    runs, end, n = [], 0, len(flags)
+    while end < n:
+        try:
+            start = flags.index(True, end)
+        except ValueError:
+            break
+        try:
+            end = flags.index(False, start)
+        except ValueError:
+            end = n
+        runs.append((start, end))
+    return runs
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    """:func:`fold`, remembered: the same names and titles recur in every article."""
+    return fold(text)
+
+
 if not Token.has_extension("name_part"):
-    Token.set_extension("name_part", default=False)
+    Token.set_extension("name_part", getter=lambda token: name_parts(token.doc)[token.i])
 for _name in ("people", "person_mentions", "references", "warnings"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=[])
@@ -228,7 +295,7 @@ class NameOrigins:
         """(country, short form: "first"|"last"|"none") for a name of two words or more, or None."""
         if len(words) < 2:
             return None
-        first, last = fold(words[0]), fold(words[-1])
+        first, last = _folded(words[0]), _folded(words[-1])
         for country, short, families, lasts, suffixes in self.rows:
             if first in families or last in lasts or (suffixes and last.endswith(suffixes)):
                 return country, short
@@ -236,7 +303,7 @@ class NameOrigins:
 
     def family(self, word: str) -> str | None:
         """The country whose family names (first word) include ``word``."""
-        folded = fold(word)
+        folded = _folded(word)
         return next((country for country, _, families, _, _ in self.rows if folded in families), None)
 
 
@@ -261,40 +328,44 @@ class PeopleFinder:
                 self.short_of.setdefault(fold(short), []).append(actor)
         self.nationality_of = {phrase.lower(): row["country"] for row in load_package_jsonl("lexicon.jsonl")
                                if row["label"] == "nationality" for phrase in row["phrases"] if " " not in phrase}
+        self.counterpart_key = nlp.vocab.strings.add("counterpart")
         self.role_of = {phrase.lower(): row["role"] for row in load_package_jsonl("offices.jsonl")
                         for phrase in row["phrases"] if " " not in phrase}
-        self.name_matcher = Matcher(nlp.vocab)
-        self.name_matcher.add("name", [[{"_": {"name_part": True}, "OP": "+"}]], greedy="LONGEST")
 
     # -- candidates -------------------------------------------------------------------------------
     def _registry_spans(self, doc: Doc) -> list[tuple[Span, Actor]]:
-        lexicon = [(span.start, span.end) for span, row in doc._.lexicon
-                   if row["label"] in ("place", "org", "party", "common")]
+        matches = self.full_matcher(doc)
+        if not matches:
+            return []
+        ignored = ignored_mask(doc)
+        # Only a phrase of several tokens can reach past a name it overlaps.
+        phrases = [(span.start, span.end) for span, row in doc._.lexicon
+                   if len(span) > 1 and row["label"] in ("place", "org", "party", "common")]
         found = []
-        for match_id, start, end in self.full_matcher(doc):
-            span = doc[start:end]
-            if any(t._.ignored for t in span):
+        for match_id, start, end in matches:
+            if any(ignored[start:end]):
                 continue
-            if any(s < end and start < e and (s < start or e > end) for s, e in lexicon):
+            if any(s < end and start < e and (s < start or e > end) for s, e in phrases):
                 continue  # "Ho Chi Minh" in "Ho Chi Minh City"
-            found.append((span, self.actor_of[match_id]))
-        found.sort(key=lambda item: (item[0].start, -len(item[0])))
+            found.append((start, end, match_id))
+        found.sort(key=lambda match: (match[0], match[0] - match[1]))
         kept, last_end = [], -1
-        for span, actor in found:
-            if span.start >= last_end:
-                kept.append((span, actor))
-                last_end = span.end
+        for start, end, match_id in found:
+            if start >= last_end:
+                kept.append((doc[start:end], self.actor_of[match_id]))
+                last_end = end
         return kept
 
-    def _name_runs(self, doc: Doc) -> list[Span]:
-        runs = [doc[s:e] for _, s, e in self.name_matcher(doc)]
-        trimmed = []
-        for run in runs:
-            while len(run) and run[-1].text == "-":
-                run = run[:-1]
-            if len(run):
-                trimmed.append(run)
-        return sorted(trimmed, key=lambda s: s.start)
+    @staticmethod
+    def _name_runs(doc: Doc) -> list[Span]:
+        """The longest runs of name parts, in text order, without a trailing hyphen."""
+        runs = []
+        for start, end in _runs_of_true(name_parts(doc)):
+            while end > start and doc[end - 1].text == "-":
+                end -= 1
+            if end > start:
+                runs.append(doc[start:end])
+        return runs
 
     # -- what is not a person -----------------------------------------------------------------------
     @staticmethod
@@ -303,9 +374,11 @@ class PeopleFinder:
         "Kaysone Phomvihane Museum", "Ho Chi Minh National Academy of Politics"."""
         if span.end >= len(doc):
             return False
-        nxt = doc[span.end]
-        return (nxt.text[:1].isupper() and nxt._.lex in ("common", "org") and nxt.lower_ not in DATE_WORDS
-                and not nxt._.ignored)
+        i = span.end
+        if lex_labels(doc)[i] not in ("common", "org") or ignored_mask(doc)[i]:
+            return False
+        nxt = doc[i]
+        return nxt.text[:1].isupper() and nxt.lower_ not in DATE_WORDS
 
     @staticmethod
     def _credited(doc: Doc, span: Span) -> bool:
@@ -334,10 +407,10 @@ class PeopleFinder:
             return False
         if self.origins.family(words[0]) != "VN":
             return False
-        if not all(VN_SYLLABLE.match(fold(w)) and w[:1].isupper() for w in words):
+        if not all(VN_SYLLABLE.match(_folded(w)) and w[:1].isupper() for w in words):
             return False
         nxt = doc[run.end] if run.end < len(doc) else None
-        if nxt is not None and nxt.text[:1].isupper() and nxt._.lex:
+        if nxt is not None and nxt.text[:1].isupper() and lex_labels(doc)[nxt.i]:
             return False  # "Ho Chi Minh National ...": part of a longer name
         return not (run.start > 0 and doc[run.start - 1].lower_ == "the")
 
@@ -366,11 +439,11 @@ class PeopleFinder:
     @staticmethod
     def _skip_back(doc: Doc, i: int) -> int:
         """Index just after the title before a name: skip honorifics and "(NA)"-like asides."""
+        lex = lex_labels(doc)
         while i > 0:
-            token = doc[i - 1]
-            if token._.lex == "honorific":
+            if lex[i - 1] == "honorific":
                 i -= 1
-            elif token.text == ")" and i >= 3 and doc[i - 3].text == "(":
+            elif doc[i - 1].text == ")" and i >= 3 and doc[i - 3].text == "(":
                 i -= 3
             else:
                 break
@@ -403,7 +476,7 @@ class PeopleFinder:
         and is a full office or names a country."""
         first = chain[0].start if chain else 0
         full = len(chain) > 1 or any(t.lower_ in ("of", "to") for t in chain[-1].span) if chain else False
-        national = bool(chain) and chain[0].span[0]._.lex == "nationality"
+        national = bool(chain) and lex_labels(doc)[first] == "nationality"
         return first > 0 and doc[first - 1].lower_ == "the" and (full or national)
 
     def _titles_after(self, doc: Doc, end: int, starts: dict[int, TitleMention]) -> list[TitleMention]:
@@ -433,33 +506,34 @@ class PeopleFinder:
 
     @staticmethod
     def _opens_name(doc: Doc, i: int) -> bool:
-        while i < len(doc) and doc[i]._.lex == "honorific":
+        lex = lex_labels(doc)
+        while i < len(doc) and lex[i] == "honorific":
             i += 1
-        return i < len(doc) and doc[i]._.name_part
+        return i < len(doc) and name_parts(doc)[i]
 
     @staticmethod
     def _anchor_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
         """("honorific"|"counterpart", country) for what stands right before a name: "Mr.", "H.E.",
         "his Lao counterpart", "his visiting Vietnamese counterpart Gen.", "Lao counterpart"."""
+        lex, entries = lex_labels(doc), lex_entries(doc)
         i = start
         honorific = False
-        while i > 0 and doc[i - 1]._.lex == "honorific":
+        while i > 0 and lex[i - 1] == "honorific":
             i -= 1
             honorific = True
         country = None
         j = i
-        while j > 0 and (doc[j - 1]._.lex == "nationality" or
-                         doc[j - 1].lower_ in ("visiting", "new", "newly-appointed")):
-            if doc[j - 1]._.lex == "nationality" and country is None:
-                country = (doc[j - 1]._.lex_entry or {}).get("country")
+        while j > 0 and (lex[j - 1] == "nationality" or doc[j - 1].lower_ in ("visiting", "new", "newly-appointed")):
+            if lex[j - 1] == "nationality" and country is None:
+                country = (entries[j - 1] or {}).get("country")
             j -= 1
         if j > 0 and doc[j - 1].text == ",":
             j -= 1  # "his Lao counterpart, Sonexay Siphandone"
         if j > 0 and doc[j - 1].lower_ in COUNTERPART_WORDS:
             k = j - 1
-            while k > 0 and (doc[k - 1]._.lex == "nationality" or doc[k - 1].lower_ in ("visiting", "new")):
-                if doc[k - 1]._.lex == "nationality" and country is None:
-                    country = (doc[k - 1]._.lex_entry or {}).get("country")
+            while k > 0 and (lex[k - 1] == "nationality" or doc[k - 1].lower_ in ("visiting", "new")):
+                if lex[k - 1] == "nationality" and country is None:
+                    country = (entries[k - 1] or {}).get("country")
                 k -= 1
             return "counterpart", country
         if honorific:
@@ -507,32 +581,32 @@ class PeopleFinder:
 
     def _short_forms(self, person: Person) -> set[str]:
         if person.actor:
-            forms = {fold(s) for s in person.actor.short}
-            forms.update(fold(f) for f in person.actor.forms())
+            forms = {_folded(s) for s in person.actor.short}
+            forms.update(_folded(f) for f in person.actor.forms())
         else:
             forms = set()
         for mention in person.mentions:
             words = name_words(mention.span)
-            forms.add(fold(" ".join(words)))
+            forms.add(_folded(" ".join(words)))
             if person.actor is None and len(words) >= 2:
                 origin = self.origins.of(words)
                 how = origin[1] if origin else "first"
                 if how == "last":
-                    forms.add(fold(words[-1]))
+                    forms.add(_folded(words[-1]))
                 elif how == "first":
-                    forms.add(fold(words[0]))
+                    forms.add(_folded(words[0]))
                     if not origin:
-                        forms.add(fold(words[-1]))
+                        forms.add(_folded(words[-1]))
         return forms
 
     def cluster(self, doc: Doc, mentions: list[Mention]) -> list[Person]:
         people: list[Person] = []
         by_key: dict[str, Person] = {}
         for mention in mentions:
-            key = mention.actor.id if mention.actor else fold(" ".join(name_words(mention.span)))
+            key = mention.actor.id if mention.actor else _folded(" ".join(name_words(mention.span)))
             person = by_key.get(key)
             if person is None and mention.actor is None:
-                person = next((p for p in people if p.actor and key in {fold(f) for f in p.actor.forms()}), None)
+                person = next((p for p in people if p.actor and key in {_folded(f) for f in p.actor.forms()}), None)
             if person is None:
                 person = Person(actor=mention.actor)
                 people.append(person)
@@ -552,7 +626,7 @@ class PeopleFinder:
         for run in self._name_runs(doc):
             if taken.intersection(range(run.start, run.end)) or self._not_a_person(doc, run):
                 continue
-            form = fold(" ".join(name_words(run)))
+            form = _folded(" ".join(name_words(run)))
             candidates = [p for p in people if form in p.short_forms]
             if not candidates:
                 person = self._short_with_title(doc, run, form, titles_end, people)
@@ -619,9 +693,10 @@ class PeopleFinder:
     def references(self, doc: Doc, people: list[Person], mentions: list[Mention]) -> list[Reference]:
         """Leaders named only by office or nationality, resolved to the article's people or the registry."""
         named_titles = {id(t) for m in mentions for t in m.titles}
+        ignored = ignored_mask(doc)
         found = []
         for span, row in doc._.lexicon:
-            if row["label"] == "reference" and not span[0]._.ignored:
+            if row["label"] == "reference" and not ignored[span.start]:
                 country = next((self.nationality_of[t.lower_] for t in span if t.lower_ in self.nationality_of), None)
                 role = row.get("role") or next((self.role_of[t.lower_] for t in span if t.lower_ in self.role_of), None)
                 found.append((span, country, role))
@@ -645,27 +720,28 @@ class PeopleFinder:
         """Unnamed counterparts ("his Vietnamese counterpart", "her counterpart from Laos"): the country
         written, the office of the nearest person or office named before (same or previous sentence)."""
         starts = {m.span.start for m in mentions}
+        lex, entries, ignored = lex_labels(doc), lex_entries(doc), ignored_mask(doc)
         counterparts = []
-        for token in doc:
-            if token.lower_ != "counterpart" or token._.ignored:
+        for i in numpy.flatnonzero(doc.to_array(LOWER) == self.counterpart_key).tolist():
+            if ignored[i]:
                 continue
-            k = token.i + 1
+            k = i + 1
             if k < len(doc) and doc[k].text == ",":
                 k += 1
-            while k < len(doc) and doc[k]._.lex == "honorific":
+            while k < len(doc) and lex[k] == "honorific":
                 k += 1
             if k in starts:
                 continue  # named: that name is the counterpart
-            start, end, country = token.i, token.i + 1, None
-            while start > 0 and (doc[start - 1]._.lex == "nationality" or doc[start - 1].lower_ in ("visiting", "new")):
-                if doc[start - 1]._.lex == "nationality" and country is None:
-                    country = (doc[start - 1]._.lex_entry or {}).get("country")
+            start, end, country = i, i + 1, None
+            while start > 0 and (lex[start - 1] == "nationality" or doc[start - 1].lower_ in ("visiting", "new")):
+                if lex[start - 1] == "nationality" and country is None:
+                    country = (entries[start - 1] or {}).get("country")
                 start -= 1
             if start > 0 and doc[start - 1].lower_ in ("his", "her", "their", "its", "the"):
                 start -= 1
             if (country is None and end + 1 < len(doc) and doc[end].lower_ in ("from", "of")
-                    and doc[end + 1]._.lex == "place"):
-                country = (doc[end + 1]._.lex_entry or {}).get("country")
+                    and lex[end + 1] == "place"):
+                country = (entries[end + 1] or {}).get("country")
                 end += 2
             if country is None:
                 continue
@@ -708,8 +784,7 @@ class PeopleFinder:
                                            p.first.span.start))
 
     def __call__(self, doc: Doc) -> Doc:
-        for token, part in zip(doc, name_parts(doc)):
-            token._.name_part = part
+        doc.user_data[NAME_PARTS] = find_name_parts(doc, word_shapes(doc))
         mentions = self.match(doc)
         people = self.cluster(doc, mentions)
         self.assign_countries(people)
