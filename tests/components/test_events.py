@@ -726,3 +726,65 @@ def test_talks_with_pronoun_or_two_leaders(extract, text, actors):
     record = extract(text, dt.date(2024, 5, 6))
     talks = [e for e in record["events"] if e["type"] == "talks"]
     assert len(talks) == 1 and talks[0]["actors"] == actors
+
+
+# -- the Matcher runs only around the words a pattern needs: the same matches as over the whole Doc ----------
+GATED = [
+    # (name, pattern rows, text)
+    ("optional_words_before", [{"id": "summit", "pattern": [{"LOWER": {"IN": ["bilateral", "regional"]}, "OP": "*"},
+                                                            {"LOWER": "summit"}]}],
+     "Leaders met at a regional bilateral summit in Hanoi. Regional summit talks follow. A summit ended."),
+    ("optional_words_after", [{"id": "trip", "pattern": [{"LOWER": "trip"},
+                                                         {"LOWER": {"IN": ["to", "abroad"]}, "OP": "*"}]}],
+     "His trip to to Laos and a trip abroad. Trip"),
+    ("any_words_between", [{"id": "between", "pattern": [{"LOWER": "summit"}, {"IS_ALPHA": True, "OP": "*"},
+                                                        {"LOWER": "ended"}]}],
+     "The summit in Hanoi on Monday ended. Another summit, held later, ended too."),
+    ("bounded_words_between", [{"id": "bounded", "pattern": [{"LOWER": "exchange"}, {"IS_ALPHA": True, "OP": "{0,2}"},
+                                                            {"LOWER": "visits"}]}],
+     "They agreed on the exchange of more visits and an exchange of many high level visits."),
+    ("anchor_in_the_middle", [{"id": "held", "pattern": [{"LOWER": {"IN": ["they", "we"]}}, {"LOWER": "held"},
+                                                        {"IS_TITLE": True, "OP": "?"}]}],
+     "They held Talks. We held talks. They held"),
+    ("negated_word", [{"id": "not_of", "pattern": [{"LOWER": "summit"}, {"LOWER": "of", "OP": "!"}]},
+                      {"id": "not_a", "pattern": [{"LOWER": "a", "OP": "!"}, {"LOWER": "talk"}]}],
+     "The summit ended. A summit of leaders. One talk, a talk."),
+    ("case_of_orth", [{"id": "orth", "pattern": [{"ORTH": "Summit"}, {"LOWER": "of"}]}],
+     "The Summit of leaders, a SUMMIT of ministers and a summit of envoys."),
+    ("no_word_to_look_for", [{"id": "regex", "pattern": [{"LOWER": {"REGEX": "^summits?$"}}]},
+                             {"id": "plain", "pattern": [{"LOWER": "talks"}]}],
+     "Two summits and talks. The summit."),
+    ("two_rules_one_span", [{"id": "noun", "pattern": [{"LOWER": {"IN": ["state", "official"]}, "OP": "*"},
+                                                       {"LOWER": {"IN": ["visit", "visits"]}}]},
+                            {"id": "verb", "pattern": [{"LOWER": {"IN": ["visited", "visits"]}}]}],
+     "He visited Laos. Lam visits Laos; an official state visit follows, then visits resume."),
+]
+
+
+@pytest.mark.parametrize("greedy", ["LONGEST", "FIRST", None])
+@pytest.mark.parametrize("name, rows, text", GATED, ids=[row[0] for row in GATED])
+def test_windows_find_what_the_whole_doc_gives(nlp, name, rows, text, greedy):
+    from vnlao_extract.components.patterns import AnchoredMatcher, matched_spans, matched_spans_in
+
+    matcher = AnchoredMatcher(nlp.vocab, rows, nlp.Defaults.stop_words, greedy)
+    doc = nlp(text)
+    whole = [(s.start, s.end, row["id"]) for s, row in matched_spans(doc, matcher.matcher, matcher.rows)]
+    assert whole, "the case must match something"
+    assert [(s.start, s.end, row["id"]) for s, row in matcher(doc)] == whole
+    windows = [(start, end) for start, end, _ in matcher.windows(doc)]
+    assert [(s.start, s.end, row["id"]) for s, row in
+            matched_spans_in(doc, matcher.matcher, matcher.rows, windows, greedy)] == whole
+
+
+def test_user_pattern_without_a_word_still_matches(tmp_path):
+    from vnlao_extract.extract import extract_text
+    from vnlao_extract.pipeline import build_pipeline
+
+    path = tmp_path / "mine.jsonl"
+    rows = [{"id": "summitry", "type": "meeting", "frame": "parties", "pattern": [{"LOWER": {"REGEX": "^summit"}}]}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    nlp = build_pipeline(patterns=[path])
+    text = "Prime Minister Hun Manet and Prime Minister Pham Minh Chinh held a summit in Phnom Penh on May 3."
+    record = extract_text(nlp, text, "mine.txt", day("2024-05-05"))
+    check(only_event(record, "meeting", "Hun Manet"), {"actor_set": ["Hun Manet", "Pham Minh Chinh"]})
+    assert only_event(record, "meeting", "Hun Manet")["evidence"]["rule"] == "summitry"

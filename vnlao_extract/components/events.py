@@ -28,14 +28,18 @@ How a trigger becomes an event:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl, load_user_jsonl
-from .patterns import build_matcher, evidence, expand_classes, matched_spans
+from .patterns import AnchoredMatcher, evidence, expand_classes
+from .tokens import lex_entries, lex_labels, lower_words
 
 PLANNED = {"will", "would", "upcoming", "forthcoming", "scheduled", "expected", "plans", "planned", "ahead",
            "invited", "set", "shall", "next", "coming", "prepare", "prepares", "preparing", "invites", "invite"}
@@ -138,8 +142,34 @@ def _same_time(start_a: str | None, end_a: str | None, start_b: str | None, end_
     return (b0 - a1).days <= MERGE_DAYS and (a0 - b1).days <= MERGE_DAYS
 
 
+class DocFacts:
+    """What the rules read of one Doc, over and over, as plain lists indexed by ``token.i`` (reading it
+    through Token, Span and ``doc._`` objects costs far more): lowercase words, lexicon labels and rows,
+    sentence bounds, and the dates, people and places found by the earlier components."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.lower = lower_words(doc)
+        self.labels = lex_labels(doc)
+        self.entries = lex_entries(doc)
+        self.sentence_starts = [0] + [i for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i]
+        self.dates = doc._.dates
+        self.dated = {i for d in self.dates for i in range(d.span.start, d.span.end)}
+        self.mentions = doc._.person_mentions
+        self.references = [r for r in doc._.references if r.person or r.registry_name]
+        self.lexicon = doc._.lexicon
+        self.published = doc._.published
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence of token ``i``: what ``doc[i:j].sent`` spans."""
+        k = bisect_right(self.sentence_starts, i)
+        return self.sentence_starts[k - 1], (self.sentence_starts[k] if k < len(self.sentence_starts)
+                                             else len(self.lower))
+
+
 class EventFinder:
-    """Finds events; see the module docstring."""
+    """Finds events; see the module docstring. The trigger patterns run only around the words they need
+    (:class:`~.patterns.AnchoredMatcher`); the rules read the Doc through :class:`DocFacts`."""
 
     def __init__(self, nlp: Language, name: str, pattern_files: list[str]):
         self.name = name
@@ -147,33 +177,34 @@ class EventFinder:
         for path in pattern_files:
             rows += load_user_jsonl(path, "patterns")
         _, patterns = expand_classes(rows)
-        self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
+        self.matcher = AnchoredMatcher(nlp.vocab, patterns, nlp.Defaults.stop_words)
         self.country_names = {row["country"]: row["phrases"][0] for row in load_package_jsonl("lexicon.jsonl")
                               if row["label"] == "place" and row.get("kind") == "country"}
 
     # -- candidates: person mentions and resolved references ---------------------------------------
     @staticmethod
-    def _mentions_in(doc: Doc, start: int, end: int):
-        return [m for m in doc._.person_mentions if start <= m.span.start and m.span.end <= end]
+    def _mentions_in(facts: DocFacts, start: int, end: int):
+        return [m for m in facts.mentions if start <= m.span.start and m.span.end <= end]
 
-    def _references_in(self, doc: Doc, start: int, end: int):
-        return [r for r in doc._.references if start <= r.span.start and r.span.end <= end and
-                (r.person or r.registry_name)]
+    @staticmethod
+    def _references_in(facts: DocFacts, start: int, end: int):
+        return [r for r in facts.references if start <= r.span.start and r.span.end <= end]
 
-    def _candidates(self, doc: Doc, start: int, end: int) -> list:
+    def _candidates(self, facts: DocFacts, start: int, end: int) -> list:
         """Mentions and resolved references in [start, end), in text order, none inside another."""
-        mentions = self._mentions_in(doc, start, end)
+        mentions = self._mentions_in(facts, start, end)
         taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
-        references = [r for r in self._references_in(doc, start, end)
+        references = [r for r in self._references_in(facts, start, end)
                       if not taken.intersection(range(r.span.start, r.span.end))]
         return sorted(mentions + references, key=lambda c: c.span.start)
 
     @staticmethod
-    def _np_start(doc: Doc, candidate) -> int:
+    def _np_start(facts: DocFacts, candidate) -> int:
         """Where the candidate's noun phrase begins: before its titles, honorifics, "his visiting counterpart"."""
         titles = getattr(candidate, "titles", [])
         start = min([candidate.span.start] + [t.start for t in titles if t.start < candidate.span.start])
-        while start > 0 and (doc[start - 1]._.lex in ("honorific", "nationality") or doc[start - 1].lower_ in NP_LEAD):
+        while start > 0 and (facts.labels[start - 1] in ("honorific", "nationality") or
+                             facts.lower[start - 1] in NP_LEAD):
             start -= 1
         return start
 
@@ -182,9 +213,9 @@ class EventFinder:
         titles = getattr(candidate, "titles", [])
         return max([candidate.span.end] + [t.end for t in titles if t.start >= candidate.span.end])
 
-    def _is_object(self, doc: Doc, candidate) -> bool:
-        start = self._np_start(doc, candidate)
-        return start > 0 and doc[start - 1].lower_ in OBJECT_CUES
+    def _is_object(self, facts: DocFacts, candidate) -> bool:
+        start = self._np_start(facts, candidate)
+        return start > 0 and facts.lower[start - 1] in OBJECT_CUES
 
     @staticmethod
     def _actor(candidate):
@@ -196,33 +227,35 @@ class EventFinder:
         person = getattr(candidate, "person", None)
         return person.country if person is not None else getattr(candidate, "country", None)
 
-    def _hosts(self, doc: Doc, sentence: Span, candidates: list) -> set[int]:
+    def _hosts(self, facts: DocFacts, sentence: tuple[int, int], candidates: list) -> set[int]:
         """ids of the candidates named as hosts: "at the invitation of Y (and his spouse) and Z", "hosted by Y"."""
         hosts: set[int] = set()
-        for token in doc[sentence.start:sentence.end - 1]:
-            if (token.lower_, doc[token.i + 1].lower_) in HOST_CUES:
-                i = token.i + 2
+        lower = facts.lower
+        for j in range(sentence[0], sentence[1] - 1):
+            if (lower[j], lower[j + 1]) in HOST_CUES:
+                i = j + 2
                 while True:
                     host = next((c for c in candidates if c.span.start >= i), None)
-                    if host is None or self._np_start(doc, host) > i:
+                    if host is None or self._np_start(facts, host) > i:
                         break
                     hosts.add(id(host))
-                    i = self._after_and(doc, self._np_end(host), sentence.end)
+                    i = self._after_and(facts, self._np_end(host), sentence[1])
                     if i is None:
                         break
         return hosts
 
     @staticmethod
-    def _after_and(doc: Doc, i: int, end: int) -> int | None:
+    def _after_and(facts: DocFacts, i: int, end: int) -> int | None:
         """The index after "and" / ", and" (past "his spouse"), or None when the list ends at ``i``."""
+        lower = facts.lower
         for _ in range(2):
-            if i < end and doc[i].lower_ == "and":
+            if i < end and lower[i] == "and":
                 i += 1
-            elif i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ == "and":
+            elif i + 1 < end and lower[i] == "," and lower[i + 1] == "and":
                 i += 2
             else:
                 return None
-            if i + 1 < end and doc[i].lower_ in PRONOUNS and doc[i + 1].lower_ in SPOUSE_WORDS:
+            if i + 1 < end and lower[i] in PRONOUNS and lower[i + 1] in SPOUSE_WORDS:
                 i += 2
                 continue
             return i
@@ -234,69 +267,70 @@ class EventFinder:
         return (foreign or candidates or [None])[0]
 
     # -- visits -----------------------------------------------------------------------------------
-    def _visitor(self, doc: Doc, trigger: Span, country: str | None):
+    def _visitor(self, facts: DocFacts, trigger: Span, country: str | None):
         """(visitor, how) for a visit trigger; (None, "definite") for a mention of an earlier visit."""
-        sentence = trigger.sent
-        candidates = self._candidates(doc, sentence.start, sentence.end)
-        hosts = self._hosts(doc, sentence, candidates)
+        sentence = facts.sentence(trigger.start)
+        candidates = self._candidates(facts, *sentence)
+        hosts = self._hosts(facts, sentence, candidates)
         guests = [c for c in candidates if id(c) not in hosts]
         before = [c for c in guests if c.span.end <= trigger.start]
         after = [c for c in guests if c.span.start >= trigger.end]
         for rule in (self._by_possessive, self._by_agent, self._by_visiting, self._by_invitation,
                      self._by_relative_clause):
-            found = rule(doc, trigger, before, after)
+            found = rule(facts, trigger, before, after)
             if found is not None:
                 return self._actor(found), rule.__name__[4:]
-        if self._generic_plural(doc, trigger, before) or self._bare_visiting(doc, trigger):
+        if self._generic_plural(facts, trigger, before) or self._bare_visiting(facts, trigger):
             return None, None
-        if self._invite(doc, trigger) is not None:
+        if self._invite(facts, trigger) is not None:
             return None, None  # the one who invites is the host
-        if trigger.start > sentence.start and doc[trigger.start - 1].lower_ in PRONOUNS:
-            found = self._by_pronoun(doc, trigger, before, after, country)
+        if trigger.start > sentence[0] and facts.lower[trigger.start - 1] in PRONOUNS:
+            found = self._by_pronoun(facts, trigger, before, after, country)
             return (self._actor(found), "pronoun") if found is not None else (None, "definite")
-        if self._definite(doc, trigger) and not self._has_verb_subject(doc, trigger):
+        if self._definite(facts, trigger) and not self._has_verb_subject(facts, trigger):
             return None, "definite"
-        welcome = any(t.lower_ in WELCOME_VERBS for t in doc[sentence.start:trigger.start])
-        if welcome and before and self._is_object(doc, before[-1]):
+        welcome = any(word in WELCOME_VERBS for word in facts.lower[sentence[0]:trigger.start])
+        if welcome and before and self._is_object(facts, before[-1]):
             return self._actor(before[-1]), "welcomed"
-        subjects = [c for c in reversed(before) if not self._is_object(doc, c)]
+        subjects = [c for c in reversed(before) if not self._is_object(facts, c)]
         found = self._prefer_foreign(subjects, country)
         if found is not None:
             return self._actor(found), "subject"
-        found = self._he(doc, trigger) if not before else None
+        found = self._he(facts, trigger) if not before else None
         return (self._actor(found), "he") if found is not None else (None, None)
 
-    def _he(self, doc: Doc, trigger: Span):
+    def _he(self, facts: DocFacts, trigger: Span):
         """ "X arrived in Beijing on Monday. He is paying a state visit to China": a "he"/"she" subject is
         the previous sentence's subject."""
-        sentence = trigger.sent
-        if not any(t.lower_ in ("he", "she") for t in doc[sentence.start:trigger.start]) or sentence.start == 0:
+        start, _ = facts.sentence(trigger.start)
+        if not any(word in ("he", "she") for word in facts.lower[start:trigger.start]) or start == 0:
             return None
-        previous = doc[sentence.start - 1].sent
-        subjects = [c for c in self._candidates(doc, previous.start, previous.end) if not self._is_object(doc, c)]
+        previous = facts.sentence(start - 1)
+        subjects = [c for c in self._candidates(facts, *previous) if not self._is_object(facts, c)]
         return subjects[0] if subjects else None
 
     @staticmethod
-    def _by_possessive(doc: Doc, trigger: Span, before: list, after: list):
+    def _by_possessive(facts: DocFacts, trigger: Span, before: list, after: list):
         """ "Lâm's state visit", "the Lao leader's recent visit", "the latter's official visit" """
+        doc = facts.doc
         for candidate in reversed(before):
-            gap = doc[candidate.span.end:trigger.start]
-            if gap and gap[0].text in POSSESSIVE_MARKS and len(gap) <= 7 and not any(
-                    t.is_punct and t.text != "-" for t in gap[1:]):
+            gap = range(candidate.span.end, trigger.start)
+            if gap and doc[gap[0]].text in POSSESSIVE_MARKS and len(gap) <= 7 and not any(
+                    doc[i].is_punct and facts.lower[i] != "-" for i in gap[1:]):
                 return candidate  # "X's first official two-day visit"
-        start = max(trigger.sent.start, trigger.start - 4)
-        for token in doc[start:trigger.start - 1]:
-            if token.lower_ in ("latter", "former") and doc[token.i + 1].text in POSSESSIVE_MARKS and before:
-                return before[-1] if token.lower_ == "latter" else before[0]
+        start = max(facts.sentence(trigger.start)[0], trigger.start - 4)
+        for i in range(start, trigger.start - 1):
+            if facts.lower[i] in ("latter", "former") and doc[i + 1].text in POSSESSIVE_MARKS and before:
+                return before[-1] if facts.lower[i] == "latter" else before[0]
         return None
 
-    def _by_agent(self, doc: Doc, trigger: Span, before: list, after: list):
+    def _by_agent(self, facts: DocFacts, trigger: Span, before: list, after: list):
         """ "the visit to Laos by General Secretary To Lam", "the state visit of President X" """
-        if trigger.end < len(doc) and doc[trigger.end].lower_ == "of":
-            following = [c for c in after if self._np_start(doc, c) <= trigger.end + 1]
+        if trigger.end < len(facts.lower) and facts.lower[trigger.end] == "of":
+            following = [c for c in after if self._np_start(facts, c) <= trigger.end + 1]
             if following:
                 return following[0]
-        by = self._agent_by(doc, trigger)
+        by = self._agent_by(facts, trigger)
         if by is not None:
             after_by = [c for c in after if c.span.start > by]
             if after_by:
@@ -304,213 +338,222 @@ class EventFinder:
         return None
 
     @staticmethod
-    def _agent_by(doc: Doc, trigger: Span) -> int | None:
+    def _agent_by(facts: DocFacts, trigger: Span) -> int | None:
         """The index of the "by" that names the visitor: after the trigger, past nothing but where and when
         ("the visit to Laos on May 5 by ..."), not a "by" of another clause ("was received by ...")."""
-        dated = {i for d in doc._.dates for i in range(d.span.start, d.span.end)}
-        for token in doc[trigger.end:min(trigger.sent.end, trigger.end + 16)]:
-            if token.lower_ == "by":
-                return token.i
-            if not (token._.lex in ("place", "nationality") or token.i in dated or token.lower_ in AGENT_GAP):
+        for i in range(trigger.end, min(facts.sentence(trigger.start)[1], trigger.end + 16)):
+            if facts.lower[i] == "by":
+                return i
+            if not (facts.labels[i] in ("place", "nationality") or i in facts.dated or facts.lower[i] in AGENT_GAP):
                 return None
         return None
 
-    def _by_visiting(self, doc: Doc, trigger: Span, before: list, after: list):
+    def _by_visiting(self, facts: DocFacts, trigger: Span, before: list, after: list):
         """ "his visiting Vietnamese counterpart H.E. Nguyen Xuan Phuc", "the visiting Lao delegation led by X" """
-        if trigger[-1].lower_ != "visiting" or not after:
+        if facts.lower[trigger.end - 1] != "visiting" or not after:
             return None
-        gap = doc[trigger.end:self._np_start(doc, after[0])]
-        if all(t.lower_ in VISITING_GAP or t._.lex == "nationality" for t in gap) and len(gap) <= 6:
+        gap = range(trigger.end, self._np_start(facts, after[0]))
+        if all(facts.lower[i] in VISITING_GAP or facts.labels[i] == "nationality" for i in gap) and len(gap) <= 6:
             return after[0]
         return None
 
     @staticmethod
-    def _invite(doc: Doc, trigger: Span):
-        """The "invited" of "Y invited X to visit" before the trigger (not "invited by")."""
-        invite = next((t for t in doc[trigger.sent.start:trigger.start] if t.lower_ in INVITE_VERBS), None)
-        return invite if invite is not None and doc[invite.i + 1].lower_ != "by" else None
+    def _invite(facts: DocFacts, trigger: Span) -> int | None:
+        """The index of the "invited" of "Y invited X to visit" before the trigger (not "invited by")."""
+        start = facts.sentence(trigger.start)[0]
+        invite = next((i for i in range(start, trigger.start) if facts.lower[i] in INVITE_VERBS), None)
+        return invite if invite is not None and facts.lower[invite + 1] != "by" else None
 
-    def _by_invitation(self, doc: Doc, trigger: Span, before: list, after: list):
+    def _by_invitation(self, facts: DocFacts, trigger: Span, before: list, after: list):
         """ "invited H.E. Bounnhang Vorachith to pay a visit to Cambodia", "conveyed greetings to X and invited
         him to visit Laos" """
-        invite = self._invite(doc, trigger)
+        invite = self._invite(facts, trigger)
         if invite is None:
             return None
-        invited = [c for c in before if c.span.start > invite.i]
+        invited = [c for c in before if c.span.start > invite]
         if invited:
             return invited[0]
-        if doc[invite.i + 1].lower_ in ("him", "her", "them"):
-            objects = [c for c in before if c.span.start < invite.i and self._is_object(doc, c)]
+        if facts.lower[invite + 1] in ("him", "her", "them"):
+            objects = [c for c in before if c.span.start < invite and self._is_object(facts, c)]
             return objects[-1] if objects else None
         return None
 
     @staticmethod
-    def _by_relative_clause(doc: Doc, trigger: Span, before: list, after: list):
+    def _by_relative_clause(facts: DocFacts, trigger: Span, before: list, after: list):
         """ "Hun Manet, who is currently on a visit to Vietnam" """
-        who = [t for t in doc[trigger.sent.start:trigger.start] if t.lower_ == "who"]
+        start = facts.sentence(trigger.start)[0]
+        who = [i for i in range(start, trigger.start) if facts.lower[i] == "who"]
         if who:
-            near = [c for c in before if c.span.end <= who[-1].i]
+            near = [c for c in before if c.span.end <= who[-1]]
             if near:
                 return near[-1]
         return None
 
-    def _generic_plural(self, doc: Doc, trigger: Span, before: list) -> bool:
+    def _generic_plural(self, facts: DocFacts, trigger: Span, before: list) -> bool:
         """ "promote mutual visits", "regular high-level visits": plural nouns that name no one's trip.
         "Xi Jinping visits Vietnam" (a verb right after its subject) and "paid visits to" are kept."""
-        if trigger[-1].lower_ not in ("visits", "trips", "tours"):
+        if facts.lower[trigger.end - 1] not in ("visits", "trips", "tours"):
             return False
         if before and self._np_end(before[-1]) == trigger.start:
             return False
-        window = {t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 3):trigger.start]}
+        window = set(facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - 3):trigger.start])
         return not window & (VISIT_VERBS | PRONOUNS) - {"on", "for", "during"}
 
     @staticmethod
-    def _bare_visiting(doc: Doc, trigger: Span) -> bool:
+    def _bare_visiting(facts: DocFacts, trigger: Span) -> bool:
         """ "tourists continue visiting": "visiting" with no one after it is a visit only as "is visiting"."""
-        return trigger[-1].lower_ == "visiting" and not (
-            trigger.start > 0 and doc[trigger.start - 1].lower_ in ("is", "are", "was", "were", "been"))
+        return facts.lower[trigger.end - 1] == "visiting" and not (
+            trigger.start > 0 and facts.lower[trigger.start - 1] in ("is", "are", "was", "were", "been"))
 
-    def _by_pronoun(self, doc: Doc, trigger: Span, before: list, after: list, country: str | None):
+    def _by_pronoun(self, facts: DocFacts, trigger: Span, before: list, after: list, country: str | None):
         """ "Li Keqiang concluded his visit", "thanked X for his visit", "welcomed X on his first visit",
         "During his visit to Laos, X will ..." """
-        sentence = trigger.sent
-        preposition = doc[trigger.start - 2].lower_ if trigger.start - 2 >= sentence.start else ""
-        objects = [c for c in reversed(before) if self._is_object(doc, c)]
-        subjects = [c for c in reversed(before) if not self._is_object(doc, c)]
+        sentence = facts.sentence(trigger.start)
+        preposition = facts.lower[trigger.start - 2] if trigger.start - 2 >= sentence[0] else ""
+        objects = [c for c in reversed(before) if self._is_object(facts, c)]
+        subjects = [c for c in reversed(before) if not self._is_object(facts, c)]
         order = objects + subjects if preposition in ("for", "on", "upon") else subjects + objects
         if not order:
-            comma = next((t.i for t in doc[trigger.end:sentence.end] if t.text == ","), None)
+            comma = next((i for i in range(trigger.end, sentence[1]) if facts.lower[i] == ","), None)
             order = [c for c in after if comma is not None and c.span.start > comma][:1]
         return self._prefer_foreign(order, country)
 
     @staticmethod
-    def _definite(doc: Doc, trigger: Span) -> bool:
-        return trigger.start > 0 and doc[trigger.start - 1].lower_ in DEFINITE
+    def _definite(facts: DocFacts, trigger: Span) -> bool:
+        return trigger.start > 0 and facts.lower[trigger.start - 1] in DEFINITE
 
     @staticmethod
-    def _has_verb_subject(doc: Doc, trigger: Span) -> bool:
-        window = {t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 6):trigger.start]}
+    def _has_verb_subject(facts: DocFacts, trigger: Span) -> bool:
+        window = set(facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - 6):trigger.start])
         return bool(window & VISIT_VERBS and not window & ANAPHORIC_VERBS)
 
     @staticmethod
-    def _subtype(span: Span) -> str | None:
-        return next((t.lower_ for t in span if t.lower_ in ("state", "official", "working", "friendship")), None)
+    def _subtype(facts: DocFacts, span: Span) -> str | None:
+        return next((word for word in facts.lower[span.start:span.end]
+                     if word in ("state", "official", "working", "friendship")), None)
 
-    def _more_destinations(self, doc: Doc, trigger: Span, place_country: str | None, limit: int) -> list:
+    def _more_destinations(self, facts: DocFacts, trigger: Span, place_country: str | None,
+                           limit: int) -> list[int]:
         """ "visited Laos on March 10 and Cambodia on March 12": the places after the first one, joined
-        by "and" or a comma, each in another country."""
+        by "and" or a comma, each in another country (their token indices)."""
         found, seen = [], {place_country}
-        for token in doc[trigger.end:min(limit, trigger.end + 16)]:
-            if token._.lex != "place" or doc[token.i - 1].lower_ not in ("and", ","):
+        sentence_end = facts.sentence(trigger.start)[1]
+        for i in range(trigger.end, min(limit, trigger.end + 16)):
+            if facts.labels[i] != "place" or facts.lower[i - 1] not in ("and", ","):
                 continue
-            following = doc[token.i + 1] if token.i + 1 < trigger.sent.end else None
-            if following is not None and following.lower_ not in LIST_FOLLOWERS and not following.is_punct:
+            if i + 1 < sentence_end and facts.lower[i + 1] not in LIST_FOLLOWERS and not facts.doc[i + 1].is_punct:
                 continue  # "..., and China expressed": a new clause, not a destination
-            entry = token._.lex_entry or {}
+            entry = facts.entries[i] or {}
             if entry.get("kind") in ("country", "city") and entry.get("country") not in seen:
                 seen.add(entry.get("country"))
-                found.append(token)
+                found.append(i)
         return found
 
     # -- places -----------------------------------------------------------------------------------
-    def _place(self, doc: Doc, trigger: Span, limit: int, frame: str) -> tuple[str | None, str | None]:
+    def _place(self, facts: DocFacts, trigger: Span, limit: int, frame: str) -> tuple[str | None, str | None]:
         """(place, country): "the Lao visit", "visit to Laos", "talks in Hanoi", "arrived in Hanoi for a visit"."""
-        sentence = trigger.sent
-        if doc[max(sentence.start, trigger.start - 2):trigger.start].text.lower() == "country to":
+        sentence = facts.sentence(trigger.start)
+        lower, labels = facts.lower, facts.labels
+        if trigger.start > sentence[0] and lower[trigger.start - 1] == "to" and \
+                facts.doc[max(sentence[0], trigger.start - 2):trigger.start].text.lower() == "country to":
             # "chose Laos as the first country to visit"
-            for token in reversed(doc[sentence.start:trigger.start]):
-                if token._.lex == "place":
-                    return self._place_of(doc, token)
-        inside = [t for t in trigger if t._.lex == "place"]
+            for i in reversed(range(sentence[0], trigger.start)):
+                if labels[i] == "place":
+                    return self._place_of(facts, i)
+        inside = [i for i in range(trigger.start, trigger.end) if labels[i] == "place"]
         if inside:
-            return self._place_of(doc, inside[0])  # "travel to Laos"
-        prev = doc[trigger.start - 1] if trigger.start > sentence.start else None
-        if prev is not None and prev._.lex in ("place", "nationality") and trigger[-1].lower_ != "visiting":
-            return self._place_of(doc, prev)
-        for token in doc[trigger.end:min(limit, trigger.end + 6)]:
-            if token._.lex == "place":
-                return self._place_of(doc, token)
-            if token.lower_ in ("by", "with", "at", "from", "on", "of") or token.text in (",", ";"):
+            return self._place_of(facts, inside[0])  # "travel to Laos"
+        if trigger.start > sentence[0] and labels[trigger.start - 1] in ("place", "nationality") and \
+                lower[trigger.end - 1] != "visiting":
+            return self._place_of(facts, trigger.start - 1)
+        for i in range(trigger.end, min(limit, trigger.end + 6)):
+            if labels[i] == "place":
+                return self._place_of(facts, i)
+            if lower[i] in ("by", "with", "at", "from", "on", "of", ",", ";"):
                 break
         cues = VISIT_PLACE_CUES if frame == "visit" else PLACE_CUES
-        for token in self._clause_after(doc, trigger, limit, cues):
-            if token._.lex == "place" and doc[token.i - 1].lower_ in cues:
-                return self._place_of(doc, token)
-        for token in reversed(doc[max(sentence.start, trigger.start - NEAR_BEFORE):trigger.start]):
-            if token._.lex == "place" and token.i > 0 and doc[token.i - 1].lower_ in ("in", "to"):
-                return self._place_of(doc, token)
+        for i in range(trigger.end, self._clause_end(facts, trigger, limit, cues)):
+            if labels[i] == "place" and lower[i - 1] in cues:
+                return self._place_of(facts, i)
+        for i in reversed(range(max(sentence[0], trigger.start - NEAR_BEFORE), trigger.start)):
+            if labels[i] == "place" and i > 0 and lower[i - 1] in ("in", "to"):
+                return self._place_of(facts, i)
         return None, None
 
     @staticmethod
-    def _clause_after(doc: Doc, trigger: Span, limit: int, cues: tuple[str, ...]) -> Span:
-        """The tokens after the trigger up to ``limit`` or a clause break not followed by one of ``cues``."""
+    def _clause_end(facts: DocFacts, trigger: Span, limit: int, cues: tuple[str, ...]) -> int:
+        """Where the clause after the trigger ends: at ``limit`` or a clause break not followed by one of
+        ``cues``."""
+        lower = facts.lower
         end = trigger.end
-        while end < limit and not (doc[end].text in CLAUSE_BREAKS and
-                                   (end + 1 >= len(doc) or doc[end + 1].lower_ not in cues)):
+        while end < limit and not (lower[end] in CLAUSE_BREAKS and
+                                   (end + 1 >= len(lower) or lower[end + 1] not in cues)):
             end += 1
-        return doc[trigger.end:end]
+        return end
 
-    def _place_of(self, doc: Doc, token) -> tuple[str, str | None]:
-        entry = token._.lex_entry or {}
-        return self._place_name(doc, token), entry.get("country")
+    def _place_of(self, facts: DocFacts, i: int) -> tuple[str, str | None]:
+        entry = facts.entries[i] or {}
+        return self._place_name(facts, i), entry.get("country")
 
-    def _place_name(self, doc: Doc, token) -> str:
-        for span, row in doc._.lexicon:
-            if span.start <= token.i < span.end:
+    def _place_name(self, facts: DocFacts, i: int) -> str:
+        for span, row in facts.lexicon:
+            if span.start <= i < span.end:
                 if row["label"] == "nationality":
                     return self.country_names.get(row["country"], span.text)
                 return span.text
-        return token.text
+        return facts.doc[i].text
 
     # -- dates and status -------------------------------------------------------------------------
     @staticmethod
-    def _clause_bounds(doc: Doc, trigger: Span, kind: str) -> tuple[int, int] | None:
+    def _clause_bounds(facts: DocFacts, trigger: Span, kind: str) -> tuple[int, int] | None:
         """(start, end) of a background clause holding the trigger ("Since X's visit to China, ..."),
         else None."""
-        sentence = trigger.sent
+        lower = facts.lower
+        sentence = facts.sentence(trigger.start)
         start = trigger.start
-        while start > sentence.start and doc[start - 1].text not in CLAUSE_BREAKS:
+        while start > sentence[0] and lower[start - 1] not in CLAUSE_BREAKS:
             start -= 1
         words = VISIT_BACKGROUND if kind == "visit" else BACKGROUND
-        if not any(t.lower_ in words for t in doc[start:trigger.start]):
+        if not any(word in words for word in lower[start:trigger.start]):
             return None
-        end = next((t.i for t in doc[trigger.end:sentence.end] if t.text in CLAUSE_BREAKS), sentence.end)
+        end = next((i for i in range(trigger.end, sentence[1]) if lower[i] in CLAUSE_BREAKS), sentence[1])
         return start, end
 
-    def _date_for(self, doc: Doc, trigger: Span, limit_before: int, limit_after: int, kind: str = ""):
+    def _date_for(self, facts: DocFacts, trigger: Span, limit_before: int, limit_after: int, kind: str = ""):
         """The date nearest after the trigger (before ``limit_after``), else just before it, else the one
         that opens the sentence ("On June 1, X will ...")."""
-        sentence = trigger.sent
-        clause = self._clause_bounds(doc, trigger, kind)
+        sentence = facts.sentence(trigger.start)
+        clause = self._clause_bounds(facts, trigger, kind)
         if clause is not None:
             limit_before, limit_after = max(limit_before, clause[0]), min(limit_after, clause[1])
-        usable = [d for d in doc._.dates
-                  if sentence.start <= d.span.start < sentence.end and self._usable(doc, d, trigger)]
+        usable = [d for d in facts.dates
+                  if sentence[0] <= d.span.start < sentence[1] and self._usable(facts, d, trigger)]
         after = [d for d in usable if trigger.end <= d.span.start < limit_after]
         if after:
             return after[0]
-        if self._ahead_of(doc, trigger):
+        if self._ahead_of(facts, trigger):
             return None  # "met Y on June 9 ahead of his visit to Laos": that date is not the visit's
         near = max(limit_before, trigger.start - NEAR_BEFORE)
         before = [d for d in usable if near <= d.span.start and d.span.end <= trigger.start]
         if before:
             return before[-1]
-        opening = [d for d in usable if d.span.start <= sentence.start + 1 and d.span.end < trigger.start and
-                   "," in (d.span[-1].text, doc[d.span.end].text)]
+        opening = [d for d in usable if d.span.start <= sentence[0] + 1 and d.span.end < trigger.start and
+                   "," in (facts.lower[d.span.end - 1], facts.lower[d.span.end])]
         return opening[0] if opening and clause is None else None
 
     @staticmethod
-    def _ahead_of(doc: Doc, trigger: Span) -> bool:
+    def _ahead_of(facts: DocFacts, trigger: Span) -> bool:
         """ "ahead of his visit", "prior to the talks", "in preparation for the visit" """
-        window = [t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 4):trigger.start]]
+        window = facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - 4):trigger.start]
         return bool(set(window) & AHEAD_WORDS) or "before" in window[-2:]
 
     @staticmethod
-    def _usable(doc: Doc, date, trigger: Span) -> bool:
+    def _usable(facts: DocFacts, date, trigger: Span) -> bool:
         """Not a "since" date ("since May 2016", "the first visit since he took office in 2024"), not a
         week ("next week"); a bare year only as "visit to China in 2019", "In 2019, ..." or "his 2019 visit"."""
+        sentence_start = facts.sentence(trigger.start)[0]
         lead_start = trigger.end if trigger.end <= date.span.start else date.span.start - 4
-        lead = [t.lower_ for t in doc[max(trigger.sent.start, lead_start):date.span.start]]
+        lead = facts.lower[max(sentence_start, lead_start):date.span.start]
         if "since" in lead and "from" not in lead[lead.index("since"):]:
             return False
         if date.kind == "relative" and "week" in date.text.lower():
@@ -519,41 +562,42 @@ class EventFinder:
             return True
         if date.span.end == trigger.start:
             return True  # "his 2019 visit"
-        after_in = date.span.start > 0 and doc[date.span.start - 1].lower_ == "in"
-        return after_in and (0 <= date.span.start - trigger.end <= 6 or date.span.start <= trigger.sent.start + 1)
+        after_in = date.span.start > 0 and facts.lower[date.span.start - 1] == "in"
+        return after_in and (0 <= date.span.start - trigger.end <= 6 or date.span.start <= sentence_start + 1)
 
     @staticmethod
-    def _duration(doc: Doc, trigger: Span) -> int | None:
+    def _duration(facts: DocFacts, trigger: Span) -> int | None:
         """The days of "a three-day visit", "his 3-day trip"."""
-        for token in doc[max(trigger.sent.start, trigger.start - 4):trigger.end]:
-            if token.lower_ in ("day", "days") and token.i >= 2 and doc[token.i - 1].text in ("-", "–"):
-                word = doc[token.i - 2].lower_
+        lower = facts.lower
+        for i in range(max(facts.sentence(trigger.start)[0], trigger.start - 4), trigger.end):
+            if lower[i] in ("day", "days") and i >= 2 and lower[i - 1] in ("-", "–"):
+                word = lower[i - 2]
                 days = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
                 if days and days > 1:
                     return days
         return None
 
-    def _span_of_days(self, doc: Doc, trigger: Span, start: str | None, end: str | None) -> tuple:
+    def _span_of_days(self, facts: DocFacts, trigger: Span, start: str | None, end: str | None) -> tuple:
         """(start, end) with a duration filled in: from the first day, or back from the last one when the
         visit is being concluded ("concluded his two-day visit on March 5")."""
-        days = self._duration(doc, trigger)
+        days = self._duration(facts, trigger)
         if end or not start or len(start) != 10 or not days:
             return start, end
         first = dt.date.fromisoformat(start)
-        window = {t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 8):trigger.start]}
+        window = set(facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - 8):trigger.start])
         if window & ENDING_VERBS:
             return (first - dt.timedelta(days=days - 1)).isoformat(), start
         return start, (first + dt.timedelta(days=days - 1)).isoformat()
 
     @staticmethod
-    def _tense(doc: Doc, trigger: Span) -> str | None:
+    def _tense(facts: DocFacts, trigger: Span) -> str | None:
         """planned / completed / ongoing from the nearest tense word before the trigger (else just after)."""
-        sentence = trigger.sent
-        for token in reversed(doc[max(sentence.start, trigger.start - 8):trigger.end]):
-            word = token.lower_
+        lower = facts.lower
+        sentence = facts.sentence(trigger.start)
+        for i in reversed(range(max(sentence[0], trigger.start - 8), trigger.end)):
+            word = lower[i]
             if word == "to":
-                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                if following is not None and (following.lower_ in TO_VERBS or following.i == trigger.start):
+                if i + 1 < len(lower) and (lower[i + 1] in TO_VERBS or i + 1 == trigger.start):
                     return "planned"
             elif word in PLANNED:
                 return "planned"
@@ -561,18 +605,18 @@ class EventFinder:
                 return "completed"
             elif word in ONGOING:
                 return "ongoing"
-        for token in doc[trigger.end:min(sentence.end, trigger.end + 8)]:
-            if token.text in CLAUSE_BREAKS:
+        for word in lower[trigger.end:min(sentence[1], trigger.end + 8)]:
+            if word in CLAUSE_BREAKS:
                 break
-            if token.lower_ in LOOKAHEAD_TENSE:
-                return LOOKAHEAD_TENSE[token.lower_]
+            if word in LOOKAHEAD_TENSE:
+                return LOOKAHEAD_TENSE[word]
         return None
 
     @staticmethod
-    def _status(doc: Doc, kind: str, start: str | None, end: str | None, tense: str | None) -> str | None:
+    def _status(facts: DocFacts, kind: str, start: str | None, end: str | None, tense: str | None) -> str | None:
         """From the dates against the published date where they tell, else from the tense. A visit is
         ongoing on its days; one that began a few days ago with no end given is ongoing when the text says so."""
-        published = doc._.published
+        published = facts.published
         if published is None or not start:
             return tense
         today = published.isoformat()
@@ -587,10 +631,10 @@ class EventFinder:
         return tense or ("ongoing" if kind == "visit" else None)
 
     @staticmethod
-    def _weekday_by_tense(doc: Doc, date, tense: str | None) -> str:
+    def _weekday_by_tense(facts: DocFacts, date, tense: str | None) -> str:
         """A bare weekday is the nearest one to the published date; the tense says which side it is on
         ("embarked on Monday" in a Friday paper is the Monday before; a visit under way began before)."""
-        published = doc._.published
+        published = facts.published
         if date.kind != "weekday" or published is None or _day(date.start) is None:
             return date.start
         shift = {"completed": -7, "ongoing": -7, "planned": 7}.get(tense or "", 0)
@@ -599,85 +643,88 @@ class EventFinder:
             return (day + dt.timedelta(days=shift)).isoformat()
         return date.start
 
-    def _dates(self, doc: Doc, trigger: Span, kind: str, limits: tuple[int, int], fallback: tuple[int, int]):
+    def _dates(self, facts: DocFacts, trigger: Span, kind: str, limits: tuple[int, int],
+               fallback: tuple[int, int]):
         """(start, end, status, tense) for a trigger."""
-        date = self._date_for(doc, trigger, *limits, kind)
+        date = self._date_for(facts, trigger, *limits, kind)
         if date is None and fallback != limits:
-            date = self._date_for(doc, trigger, *fallback, kind)
-        tense = self._tense(doc, trigger)
-        if self._clause_bounds(doc, trigger, kind) is not None:
+            date = self._date_for(facts, trigger, *fallback, kind)
+        tense = self._tense(facts, trigger)
+        if self._clause_bounds(facts, trigger, kind) is not None:
             tense = "completed"
-        start, end = (self._weekday_by_tense(doc, date, tense), date.end) if date else (None, None)
+        start, end = (self._weekday_by_tense(facts, date, tense), date.end) if date else (None, None)
         if kind == "visit":
-            start, end = self._span_of_days(doc, trigger, start, end)
-        return start, end, self._status(doc, kind, start, end, tense), tense
+            start, end = self._span_of_days(facts, trigger, start, end)
+        return start, end, self._status(facts, kind, start, end, tense), tense
 
     # -- the trigger's clause ---------------------------------------------------------------------
     @staticmethod
-    def _limits(trigger: Span, others: list[Span]) -> tuple[int, int]:
+    def _limits(facts: DocFacts, trigger: Span, others: list[Span]) -> tuple[int, int]:
         """(start, end) of the stretch between the other triggers of the sentence around ``trigger``."""
-        sentence = trigger.sent
-        before = [s.end for s in others if s.end <= trigger.start and s.sent == sentence]
-        after = [s.start for s in others if s.start >= trigger.end and s.sent == sentence]
-        return (max(before) if before else sentence.start, min(after) if after else sentence.end)
+        sentence = facts.sentence(trigger.start)
+        before = [s.end for s in others if s.end <= trigger.start and facts.sentence(s.start) == sentence]
+        after = [s.start for s in others if s.start >= trigger.end and facts.sentence(s.start) == sentence]
+        return (max(before) if before else sentence[0], min(after) if after else sentence[1])
 
-    def _parties(self, doc: Doc, trigger: Span, clause_triggers: list[Span]) -> list:
+    def _parties(self, facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> list:
         """The people of the trigger's clause: its own subject (else the sentence's, else "he"), then the
         people after it up to the next trigger's subject; all the sentence's people when it names no one."""
-        sentence = trigger.sent
-        start, end = self._limits(trigger, clause_triggers)
-        own = self._candidates(doc, trigger.end, end)
-        if end < sentence.end:
-            own = [c for c in own if c not in self._subject_group(doc, own, end)]
-        subject = self._candidates(doc, start, trigger.start)
-        reciprocal = (trigger.end < len(doc) and doc[trigger.end].lower_ in ("between", "among") or
-                      trigger.start > 0 and doc[trigger.start - 1].lower_ == "their")
-        if start != sentence.start and not own and reciprocal:
-            subject = self._candidates(doc, sentence.start, sentence.end)  # "..., followed by talks between the two"
-        elif start != sentence.start:
-            subject = self._subject_group(doc, subject, trigger.start)
+        lower = facts.lower
+        sentence = facts.sentence(trigger.start)
+        start, end = self._limits(facts, trigger, clause_triggers)
+        own = self._candidates(facts, trigger.end, end)
+        if end < sentence[1]:
+            own = [c for c in own if c not in self._subject_group(facts, own, end)]
+        subject = self._candidates(facts, start, trigger.start)
+        reciprocal = (trigger.end < len(lower) and lower[trigger.end] in ("between", "among") or
+                      trigger.start > 0 and lower[trigger.start - 1] == "their")
+        if start != sentence[0] and not own and reciprocal:
+            subject = self._candidates(facts, *sentence)  # "..., followed by talks between the two"
+        elif start != sentence[0]:
+            subject = self._subject_group(facts, subject, trigger.start)
             if not subject:
-                first = min(s.start for s in clause_triggers if s.sent == sentence)
-                subject = self._candidates(doc, sentence.start, first)
+                first = min(s.start for s in clause_triggers if facts.sentence(s.start) == sentence)
+                subject = self._candidates(facts, sentence[0], first)
         if not subject:
-            subject = [he for he in [self._he(doc, trigger)] if he is not None]
-        candidates = subject + own or self._mentions_in(doc, sentence.start, sentence.end)
+            subject = [he for he in [self._he(facts, trigger)] if he is not None]
+        candidates = subject + own or self._mentions_in(facts, *sentence)
         actors = [self._actor(c) for c in candidates]
         return list(dict.fromkeys(a for a in actors if a is not None))
 
     @staticmethod
-    def _the_two(doc: Doc, trigger: Span) -> list:
+    def _the_two(facts: DocFacts, trigger: Span) -> list:
         """ "the two leaders held talks": the last two people named before, when the sentence names none."""
-        words = doc[trigger.sent.start:trigger.start].text.lower()
+        words = facts.doc[facts.sentence(trigger.start)[0]:trigger.start].text.lower()
         if not any(phrase in words for phrase in ("two leaders", "both leaders", "the leaders", "two sides",
                                                    "two prime ministers", "two presidents", "two ministers")):
             return []
         recent = []
-        for mention in reversed([m for m in doc._.person_mentions if m.span.end <= trigger.start]):
+        for mention in reversed([m for m in facts.mentions if m.span.end <= trigger.start]):
             if mention.person is not None and mention.person not in recent:
                 recent.insert(0, mention.person)
             if len(recent) == 2:
                 break
         return recent if len(recent) == 2 else []
 
-    def _subject_group(self, doc: Doc, candidates: list, trigger_start: int) -> list:
+    def _subject_group(self, facts: DocFacts, candidates: list, trigger_start: int) -> list:
         """ "X and Y held talks", "Z also received": the candidates standing right before the trigger."""
         group, i = [], trigger_start
         for candidate in reversed(candidates):
-            gap = doc[self._np_end(candidate):i]
+            gap = range(self._np_end(candidate), i)
             if group:
-                joined = gap.text.lower() in ("and", ", and", ",")
+                joined = facts.doc[gap.start:gap.stop].text.lower() in ("and", ", and", ",")
             else:
-                joined = len(gap) <= 4 and all(t.is_alpha and t.lower_ not in NOT_SUBJECT_GAP for t in gap)
+                joined = len(gap) <= 4 and all(facts.doc[j].is_alpha and facts.lower[j] not in NOT_SUBJECT_GAP
+                                               for j in gap)
             if not joined:
                 break
             group.insert(0, candidate)
-            i = self._np_start(doc, candidate)
+            i = self._np_start(facts, candidate)
         return group
 
     # -- building ---------------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        found = [(span[row.get("trim", 0):], row) for span, row in matched_spans(doc, self.matcher, self.rows)]
+        found = [(span[row.get("trim", 0):], row) for span, row in self.matcher(doc)]
         blocked = {i for s, r in found if r.get("frame") == "block" for i in range(s.start, s.end)}
         found = [(s, r) for s, r in found
                  if r.get("frame") != "block" and not blocked.intersection(range(s.start, s.end))]
@@ -685,70 +732,76 @@ class EventFinder:
         return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
 
     def set_annotations(self, doc: Doc, found) -> None:
+        events: list[Event] = []
+        if found:
+            self._add_events(DocFacts(doc), found, events)
+        events += self._congress_events(doc)
+        doc._.events = events
+
+    def _add_events(self, facts: DocFacts, found, events: list[Event]) -> None:
         clause_triggers = [s for s, r in found if r.get("frame") != "visit"]
         visit_triggers = [s for s, r in found if r.get("frame") == "visit"]
-        events: list[Event] = []
         last_visit: Event | None = None
         for span, row in found:
             if row.get("frame") == "visit":
-                last_visit = self._add_visit(doc, span, row, visit_triggers, events, last_visit)
+                last_visit = self._add_visit(facts, span, row, visit_triggers, events, last_visit)
                 continue
             same_type = [s for s, r in found if r["type"] == row["type"]]
-            start, end, status, tense = self._dates(doc, span, row["type"], self._limits(span, clause_triggers),
-                                                    self._limits(span, same_type))
-            actors = self._parties(doc, span, clause_triggers) or self._the_two(doc, span)
+            limits = self._limits(facts, span, clause_triggers)
+            start, end, status, tense = self._dates(facts, span, row["type"], limits,
+                                                    self._limits(facts, span, same_type))
+            actors = self._parties(facts, span, clause_triggers) or self._the_two(facts, span)
             if not actors and row["type"] == "talks" and last_visit is not None:
                 actors = list(last_visit.actors[:1])
             if not actors:
                 continue
-            place, country = self._place(doc, span, self._limits(span, clause_triggers)[1], "parties")
+            place, country = self._place(facts, span, limits[1], "parties")
             event = Event(row["type"], actors, start, end, place, country, status, None,
-                          self._documents(doc, span) if row["type"] == "signing" else None,
+                          self._documents(facts, span) if row["type"] == "signing" else None,
                           [(span, row["id"])], tense)
             self._merge_other(events, event)
-        events += self._congress_events(doc)
-        doc._.events = events
 
-    def _add_visit(self, doc: Doc, span: Span, row: dict, triggers: list[Span], events: list[Event],
+    def _add_visit(self, facts: DocFacts, span: Span, row: dict, triggers: list[Span], events: list[Event],
                    last_visit: Event | None) -> Event | None:
         """Add the visit of one trigger (and its other destinations); returns the last visit."""
-        limits = self._limits(span, triggers)
-        start, end, status, tense = self._dates(doc, span, "visit", limits, limits)
-        place, country = self._place(doc, span, limits[1], "visit")
-        actor, how = self._visitor(doc, span, country)
+        limits = self._limits(facts, span, triggers)
+        start, end, status, tense = self._dates(facts, span, "visit", limits, limits)
+        place, country = self._place(facts, span, limits[1], "visit")
+        actor, how = self._visitor(facts, span, country)
         if actor is None:
             if how == "definite" and last_visit is not None and last_visit.start is None and start:
                 last_visit.start, last_visit.end = start, end
-                last_visit.status = self._status(doc, "visit", start, end, last_visit.tense or tense)
+                last_visit.status = self._status(facts, "visit", start, end, last_visit.tense or tense)
             return last_visit
-        event = Event("visit", [actor], start, end, place, country, status, self._subtype(span), None,
+        event = Event("visit", [actor], start, end, place, country, status, self._subtype(facts, span), None,
                       [(span, f"{row['id']}:{how}")], tense)
-        last_visit = self._merge_visit(doc, events, event)
-        for token in self._more_destinations(doc, span, country, limits[1]):
-            date = self._date_for(doc, doc[token.i:token.i + 1], token.i, limits[1], "visit")
+        last_visit = self._merge_visit(facts, events, event)
+        for i in self._more_destinations(facts, span, country, limits[1]):
+            destination = facts.doc[i:i + 1]
+            date = self._date_for(facts, destination, i, limits[1], "visit")
             start, end = (date.start, date.end) if date else (event.start, event.end)
-            place, country = self._place_of(doc, token)
-            more = Event("visit", [actor], start, end, place, country, self._status(doc, "visit", start, end, tense),
-                         event.subtype, None, [(doc[token.i:token.i + 1], f"{row['id']}:{how}+destination")], tense)
-            last_visit = self._merge_visit(doc, events, more)
+            place, country = self._place_of(facts, i)
+            more = Event("visit", [actor], start, end, place, country,
+                         self._status(facts, "visit", start, end, tense), event.subtype, None,
+                         [(destination, f"{row['id']}:{how}+destination")], tense)
+            last_visit = self._merge_visit(facts, events, more)
         return last_visit
 
     @staticmethod
-    def _documents(doc: Doc, span: Span) -> int | None:
+    def _documents(facts: DocFacts, span: Span) -> int | None:
         """How many documents were signed: "signed 12 documents", "the signing of five agreements",
         "signed a memorandum of understanding"."""
-        window = doc[span.start:min(span.sent.end, span.end + 8)]
-        for token in window:
-            if token.lower_ in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUN:
-                for previous in reversed(doc[span.start:token.i]):
-                    if previous.like_num and previous.text.isdigit():
-                        return int(previous.text)
-                    if previous.lower_ in NUMBER_WORDS and (token.lower_ in DOCUMENT_NOUNS) == (
-                            NUMBER_WORDS[previous.lower_] != 1):
-                        return NUMBER_WORDS[previous.lower_]
+        lower = facts.lower
+        for i in range(span.start, min(facts.sentence(span.start)[1], span.end + 8)):
+            if lower[i] in DOCUMENT_NOUNS or lower[i] in DOCUMENT_NOUN:
+                for j in reversed(range(span.start, i)):
+                    if lower[j].isdigit() and facts.doc[j].like_num:
+                        return int(lower[j])
+                    if lower[j] in NUMBER_WORDS and (lower[i] in DOCUMENT_NOUNS) == (NUMBER_WORDS[lower[j]] != 1):
+                        return NUMBER_WORDS[lower[j]]
         return None
 
-    def _merge_visit(self, doc: Doc, events: list[Event], event: Event) -> Event:
+    def _merge_visit(self, facts: DocFacts, events: list[Event], event: Event) -> Event:
         """Join a visit to an earlier mention of the same trip (visitor, country, dates), else add it."""
         for other in events:
             if other.type != "visit" or other.actors[0] != event.actors[0]:
@@ -762,7 +815,7 @@ class EventFinder:
             other.place_country = other.place_country or event.place_country
             other.subtype = other.subtype or event.subtype
             other.tense = other.tense or event.tense
-            other.status = self._status(doc, "visit", other.start, other.end, other.tense) or event.status
+            other.status = self._status(facts, "visit", other.start, other.end, other.tense) or event.status
             other.mentions += event.mentions
             return other
         events.append(event)
