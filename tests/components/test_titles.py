@@ -306,3 +306,24 @@ def test_title_mentions(nlp, text, title, role, country, past):
 def test_agency_lead_in_brackets_is_not_part_of_the_title(extract, text, name, titles):
     person = next(p for p in extract(text)["people"] if p["name"] == name)
     assert person["titles"] == titles
+
+
+# (text, word, its word classes): the same whether the word is near an office word or not
+WORD_CLASS_CASES = [
+    ("Lao Prime Minister Sonexay Siphandone opened the forum.", "Lao", {"title_modifier", "org_word"}),
+    ("Lao Prime Minister Sonexay Siphandone opened the forum.", "Prime", {"title_office"}),
+    ("Lao Prime Minister Sonexay Siphandone opened the forum.", "Minister", {"title_office", "org_word"}),
+    ("Lao Prime Minister Sonexay Siphandone opened the forum.", "Sonexay", {"org_word"}),
+    ("Lao Prime Minister Sonexay Siphandone opened the forum.", "Siphandone", set()),
+    ("Then-Prime Minister Hun Sen spoke.", "-", {"title_modifier"}),
+    ("The CPV Central Committee met on Monday.", "Committee", {"title_modifier", "org_word", "org_end"}),
+    ("The CPV Central Committee met on Monday.", "met", set()),
+]
+
+
+@pytest.mark.parametrize("text, word, classes", WORD_CLASS_CASES)
+def test_word_classes(nlp, text, word, classes):
+    from vnlao_extract.components.titles import WORD_CLASSES
+
+    token = next(t for t in nlp(text) if t.text == word)
+    assert {name for name in WORD_CLASSES if token._.get(name)} == classes

@@ -1,11 +1,15 @@
 """Titles: finds offices as written ("Lao Prime Minister", "General Secretary of the CPV Central
-Committee", "Ambassador to Laos") with Matcher patterns over the lexicon labels
+Committee", "Ambassador to Laos") with Matcher patterns over word classes drawn from the lexicon labels
 (``resources/title_patterns.jsonl``).
 
 Adds to the Doc:
 - ``doc._.titles``: list of :class:`TitleMention` (span, text without nationality words, role, the
   country the title names, whether it is a past office), in text order, non-overlapping.
-- ``token._.title_modifier`` / ``org_word`` / ``org_end``: the word classes the patterns are written in.
+- ``token._.title_office`` / ``title_modifier`` / ``org_word`` / ``org_end``: the word classes the patterns
+  are written in (getters; each token's classes are computed once and kept in ``doc.user_data``).
+
+Every title holds an office word, so the patterns run only on the stretches of text around office words
+in which every token is one some pattern token accepts (see :meth:`TitleFinder.windows`).
 
 The role is the office head's (``offices.jsonl``), refined by the complement when it names another body
 ("President of the National Assembly" -> ``na_chair``; the ``refine`` rows of title_patterns.jsonl). The
@@ -21,8 +25,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl
-from .patterns import build_matcher, expand_classes, matched_spans
+from .patterns import build_matcher, expand_classes
+from .tokens import ignored_mask, lex_entries, lex_labels, lower_words
 
+OFFICE = "office"
 MODIFIER_WORDS = {"party", "state", "government", "then", "former", "late", "outgoing", "incoming", "acting",
                   "standing", "permanent", "first", "senior", "executive", "executive", "newly-elected",
                   "re-elected", "top", "current", "new", "(", ")", "formerly", "ex"}
@@ -31,23 +37,23 @@ LINK_WORDS = {"of", "the", "'s", "’s", "'", "’", "(", ")", "&", "and", "for"
 COMPLEMENT_LINKS = {"of", "to", "for", "on"}
 
 
-def _title_modifier(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
+def _title_modifier(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     """Words before an office head: nationality, party, organisation, place, "former", "(NA)"."""
-    token = doc[i]
+    doc, i = token.doc, token.i
     if token.text == "-":  # "then-Prime Minister", "ex-President", never a dash between words
         return i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_
     return (lex[i] in ("nationality", "party", "org", "place") or token.lower_ in MODIFIER_WORDS or
             (i > 0 and token.is_upper and len(token) > 1 and doc[i - 1].text == "("))
 
 
-def _org_word(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
+def _org_word(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     """Words inside an organisation name: lexicon words, acronyms, ordinals and joining words.
     An unknown capitalised word counts only inside a name that goes on with another capitalised word
     ("Committee for Overseas Vietnamese Affairs"): a person's name after a title ends before a verb or "and",
     so it is not taken in."""
+    doc, i = token.doc, token.i
     if ignored[i]:
         return False
-    token = doc[i]
     text = token.text
     if lex[i] in ("org", "place", "party", "nationality") or text in LINK_WORDS:
         return True
@@ -66,12 +72,13 @@ def _org_word(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
             and lex[i + 1] != "honorific")
 
 
-def _org_end(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> bool:
+def _org_end(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     """The last word of an organisation name: a capitalised lexicon word, an acronym or ")" - so that
     "General Secretary of the CPV Central Committee at the congress" ends on "Committee"."""
+    i = token.i
     if ignored[i]:
         return False
-    text = doc[i].text
+    text = token.text
     if text == ")":
         return True
     if text_is_acronym(text):
@@ -84,12 +91,42 @@ def text_is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-# Word classes the title patterns match on, computed once per Doc before matching (a Matcher would call a
-# getter for every token in every state).
-WORD_CLASSES = (("title_modifier", _title_modifier), ("org_word", _org_word), ("org_end", _org_end))
-for _name, _ in WORD_CLASSES:
+# Word classes the title patterns match on. They are getters over a per-Doc cache: a token is classified
+# once, when the patterns run around it or something reads it. "title_office" is the lexicon label "office":
+# the Matcher reads every custom attribute of every token it runs on, and ``token._.lex`` costs it twice as
+# much.
+WORD_CLASSES = ("title_office", "title_modifier", "org_word", "org_end")
+CLASSES_KEY = ("vnlao", "title_classes")
+
+
+def _class_cache(doc: Doc) -> list[int | None]:
+    """The word classes of each token of the Doc (bit k: WORD_CLASSES[k]), None for those not classified yet."""
+    cached = doc.user_data.get(CLASSES_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[CLASSES_KEY] = [None] * len(doc)
+    return cached
+
+
+def _classify(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> int:
+    """The word classes of doc[i] (bit k: WORD_CLASSES[k])."""
+    token = doc[i]
+    return ((lex[i] == OFFICE) | _title_modifier(token, lex, ignored) << 1 | _org_word(token, lex, ignored) << 2 |
+            _org_end(token, lex, ignored) << 3)
+
+
+def _class_getter(index: int):
+    def getter(token: Token) -> bool:
+        doc, i = token.doc, token.i
+        cache = _class_cache(doc)
+        if cache[i] is None:
+            cache[i] = _classify(doc, i, lex_labels(doc), ignored_mask(doc))
+        return bool(cache[i] >> index & 1)
+    return getter
+
+
+for _index, _name in enumerate(WORD_CLASSES):
     if not Token.has_extension(_name):
-        Token.set_extension(_name, default=False)
+        Token.set_extension(_name, getter=_class_getter(_index))
 if not Doc.has_extension("titles"):
     Doc.set_extension("titles", default=[])
 
@@ -112,74 +149,134 @@ class TitleMention:
         return self.span.end
 
 
-def _office_head(span: Span) -> list[Token]:
-    """The office words of a title: the first run of office-labelled tokens."""
-    head = []
-    for token in span:
-        if token._.lex == "office":
-            head.append(token)
-        elif head:
-            break
-    return head
+def _office_head(span: Span, lex: list[str]) -> range:
+    """The office words of a title: the first run of office-labelled tokens (token indices)."""
+    start = next((i for i in range(span.start, span.end) if lex[i] == OFFICE), span.end)
+    end = start
+    while end < span.end and lex[end] == OFFICE:
+        end += 1
+    return range(start, end)
 
 
-def _country_of(span: Span, role: str) -> str | None:
+def _country_of(span: Span, lex: list[str], entries: list[dict | None], lower: list[str]) -> str | None:
     """The country a title names: a nationality, place or party before the office head; else the first
     one after it that does not follow "to" (the host of an envoy, the addressee of an adviser)."""
-    head = _office_head(span)
-    office_start = head[0].i if head else span.start
-    for token in span:
-        if token.i >= office_start:
-            break
-        if token._.lex in ("nationality", "place", "party"):
-            return (token._.lex_entry or {}).get("country")
+    head = _office_head(span, lex)
+    office_start = head.start if head else span.start
+    for i in range(span.start, office_start):
+        if lex[i] in ("nationality", "place", "party"):
+            return (entries[i] or {}).get("country")
     link = None
-    for token in span[office_start - span.start:]:
-        if token.lower_ in COMPLEMENT_LINKS:
-            link = token.lower_
-        elif token._.lex in ("nationality", "place", "party") and link != "to":
-            country = (token._.lex_entry or {}).get("country")
+    for i in range(office_start, span.end):
+        if lower[i] in COMPLEMENT_LINKS:
+            link = lower[i]
+        elif lex[i] in ("nationality", "place", "party") and link != "to":
+            country = (entries[i] or {}).get("country")
             if country:
                 return country
     return None
 
 
-def _refine_role(span: Span, role: str, rules: list[dict]) -> str:
+def _refine_role(span: Span, role: str, rules: list[dict], lex: list[str], lower: list[str]) -> str:
     """The role a complement makes of the office head ("President" of the National Assembly -> na_chair)."""
-    head = _office_head(span)
-    if not head or head[-1].i + 1 >= span.end:
+    head = _office_head(span, lex)
+    if not head or head[-1] + 1 >= span.end:
         return role
-    head_text = " ".join(t.lower_ for t in head)
-    complement = [t for t in span.doc[head[-1].i + 1:span.end]
-                  if t.lower_ not in LINK_WORDS and t.lower_ not in COMPLEMENT_LINKS and t.text != ","]
-    folded = " " + " ".join(t.lower_ for t in complement) + " "
+    head_text = " ".join(lower[i] for i in head)
+    complement = [i for i in range(head[-1] + 1, span.end)
+                  if lower[i] not in LINK_WORDS and lower[i] not in COMPLEMENT_LINKS and lower[i] != ","]
+    folded = " " + " ".join(lower[i] for i in complement) + " "
     for rule in rules:
         if head_text not in rule["heads"]:
             continue
         if "complement" in rule and any(f" {phrase} " in folded for phrase in rule["complement"]):
             return rule["refine"]
-        if "complement_labels" in rule and any(t._.lex in rule["complement_labels"] for t in complement):
+        if "complement_labels" in rule and any(lex[i] in rule["complement_labels"] for i in complement):
             return rule["refine"]
-        if "only_words" in rule and complement and all(t.lower_ in rule["only_words"] for t in complement):
+        if "only_words" in rule and complement and all(lower[i] in rule["only_words"] for i in complement):
             return rule["refine"]
         if "unless_only_words" in rule or "unless_only_labels" in rule:
             words, labels = set(rule.get("unless_only_words", ())), set(rule.get("unless_only_labels", ()))
-            if complement and not all(t.lower_ in words or t._.lex in labels for t in complement):
+            if complement and not all(lower[i] in words or lex[i] in labels for i in complement):
                 return rule["refine"]
     return role
 
 
-def title_text(span: Span) -> str:
+def title_text(span: Span, lex: list[str], lower: list[str]) -> str:
     """The title as written, without leading nationality words and articles."""
-    tokens = list(span)
-    while tokens and (tokens[0]._.lex == "nationality" or tokens[0].lower_ in ("the", "(", ")", "-") or
-                      tokens[0].lower_ in PAST_WORDS):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].text in ("(", ",", "the"):
-        tokens = tokens[:-1]
-    if not tokens:
+    start, end = span.start, span.end
+    while start < end and (lex[start] == "nationality" or lower[start] in ("the", "(", ")", "-") or
+                           lower[start] in PAST_WORDS):
+        start += 1
+    while start < end and span.doc[end - 1].text in ("(", ",", "the"):
+        end -= 1
+    if start == end:
         return span.text
-    return span.doc[tokens[0].i:tokens[-1].i + 1].text
+    return span.doc[start:end].text
+
+
+def _next_office(lex: list[str], start: int) -> int | None:
+    try:
+        return lex.index(OFFICE, start)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class PatternTokens:
+    """The tokens some pattern tokens accept: by word (LOWER, ORTH), lexicon label (``_.lex``) or word
+    class (``_.title_office``...)."""
+    words: frozenset[str]
+    labels: frozenset[str]
+    classes: int  # bit k: WORD_CLASSES[k]
+
+    @classmethod
+    def of(cls, specs: list[dict]) -> PatternTokens | None:
+        """None when a pattern token tests anything else (then the patterns run on the whole Doc)."""
+        words, labels, classes = set(), set(), 0
+        for spec in specs:
+            if spec.get("OP") == "!":
+                return None
+            for attr, value in spec.items():
+                if attr == "OP":
+                    continue
+                if attr in ("LOWER", "ORTH"):
+                    values = value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else [value]
+                    if not all(isinstance(v, str) for v in values):
+                        return None
+                    words.update(v.lower() for v in values)  # ORTH as LOWER: a few more tokens, never fewer
+                elif attr == "_" and list(value) == ["lex"] and isinstance(value["lex"], str):
+                    labels.add(value["lex"])
+                elif attr == "_" and all(name in WORD_CLASSES and v is True for name, v in value.items()):
+                    classes |= sum(1 << WORD_CLASSES.index(name) for name in value)
+                else:
+                    return None
+        return cls(frozenset(words), frozenset(labels), classes)
+
+    def accept(self, i: int, lower: list[str], lex: list[str], classes: int) -> bool:
+        return bool(classes & self.classes) or lower[i] in self.words or lex[i] in self.labels
+
+
+def _up_to_first_required(pattern: list[dict]) -> list[dict]:
+    """The pattern tokens that can match the first token of a match (the last one, of a reversed pattern)."""
+    for n, spec in enumerate(pattern):
+        if spec.get("OP") in (None, "+"):
+            return pattern[:n + 1]
+    return pattern
+
+
+def _window_tokens(patterns: list[dict]) -> tuple[PatternTokens, PatternTokens, PatternTokens] | None:
+    """What the patterns accept at any token, the first and the last token of a match; None when they cannot
+    be run on windows around office words (a pattern without an office word, or one that tests what
+    PatternTokens does not read)."""
+    specs = [row["pattern"] for row in patterns]
+    if not all(any(spec.get("_") == {"title_office": True} and spec.get("OP") in (None, "+") for spec in pattern)
+               for pattern in specs):
+        return None
+    found = (PatternTokens.of([spec for pattern in specs for spec in pattern]),
+             PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern)]),
+             PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern[::-1])]))
+    return None if None in found else found
 
 
 class TitleFinder:
@@ -191,53 +288,95 @@ class TitleFinder:
         self.refinements = [row for row in rows if "refine" in row]
         _, patterns = expand_classes([row for row in rows if "refine" not in row])
         self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
+        self.window_tokens = _window_tokens(patterns)
 
-    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        found = matched_spans(doc, self.matcher, self.rows)
-        rule_of = {(s.start, s.end): row["id"] for s, row in found}
-        spans = [self._trim(s) for s in filter_spans([s for s, _ in found])]
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """The stretches the patterns can match in: around each office word, as far as every token is one
+        some pattern token accepts, from a token a pattern can start with to one it can end with. A match
+        never crosses a token no pattern token accepts, so it lies inside one window, and the windows do not
+        touch: matching each gives what matching the Doc gives. Classifies the tokens of the windows."""
+        if self.window_tokens is None:
+            return [(0, len(doc))] if len(doc) else []
+        any_token, first_token, last_token = self.window_tokens
+        lex, ignored, lower = lex_labels(doc), ignored_mask(doc), lower_words(doc)
+        cache = _class_cache(doc)
+
+        def classes(i: int) -> int:
+            if cache[i] is None:  # the Matcher will read the classes of every token of the window
+                cache[i] = _classify(doc, i, lex, ignored)
+            return cache[i]
+
+        def accepted(i: int, tokens: PatternTokens) -> bool:
+            return tokens.accept(i, lower, lex, classes(i))
+
+        found = []
+        i = _next_office(lex, 0)
+        while i is not None:
+            classes(i)
+            start, end = i, i + 1
+            while start > 0 and accepted(start - 1, any_token):
+                start -= 1
+            while end < len(doc) and accepted(end, any_token):
+                end += 1
+            i = _next_office(lex, end)
+            while start < end and not accepted(start, first_token):
+                start += 1
+            while end > start and not accepted(end - 1, last_token):
+                end -= 1
+            if start < end:
+                found.append((start, end))
+        return found
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) in the order the Matcher would give them over the whole Doc: one group
+        per pattern in the order each first matched, longest first within a group."""
+        by_pattern: dict[int, list[tuple[int, int]]] = {}
+        for start, end in self.windows(doc):
+            for match_id, s, e in self.matcher(doc[start:end]):
+                by_pattern.setdefault(match_id, []).append((start + s, start + e))
+        return [(match_id, s, e) for match_id, pairs in by_pattern.items()
+                for s, e in sorted(pairs, key=lambda pair: (pair[1] - pair[0], -pair[0]), reverse=True)]
+
+    def match(self, doc: Doc) -> list[tuple[Span, str]]:
+        ignored, lex = ignored_mask(doc), lex_labels(doc)
+        rule_of = {}
+        for match_id, start, end in self.matches(doc):
+            if not any(ignored[start:end]):  # body only
+                rule_of[(start, end)] = self.rows[match_id]["id"]
+        spans = [self._trim(s, lex) for s in filter_spans([doc[s:e] for s, e in rule_of])]
         return [(s, rule_of.get((s.start, s.end), "title_of")) for s in spans if s is not None]
 
     @staticmethod
-    def _trim(span: Span) -> Span | None:
-        tokens = list(span)
-        while tokens and tokens[-1].text in ("(", "and", ","):
-            tokens.pop()
-        while tokens and tokens[0].text in (")", "("):
-            tokens.pop(0)
+    def _trim(span: Span, lex: list[str]) -> Span | None:
+        doc, start, end = span.doc, span.start, span.end
+        while end > start and doc[end - 1].text in ("(", "and", ","):
+            end -= 1
+        while start < end and doc[start].text in (")", "("):
+            start += 1
         depth = 0
-        for i, token in enumerate(tokens):  # "(KPL) Lao Minister ...": a bracket opened before the title
-            depth += (token.text == "(") - (token.text == ")")
+        for i in range(start, end):  # "(KPL) Lao Minister ...": a bracket opened before the title
+            text = doc[i].text
+            depth += (text == "(") - (text == ")")
             if depth < 0:
-                tokens, depth = tokens[i + 1:], 0
+                start, depth = i + 1, 0
                 break
-        if not tokens or not any(t._.lex == "office" for t in tokens):
+        if start >= end or OFFICE not in lex[start:end]:
             return None
-        return span.doc[tokens[0].i:tokens[-1].i + 1]
+        return doc[start:end]
 
     def set_annotations(self, doc: Doc, found) -> None:
+        lex, entries, lower = lex_labels(doc), lex_entries(doc), lower_words(doc)
         titles = []
         for span, rule in found:
-            office = next(t for t in span if t._.lex == "office")
-            if (office._.lex_entry or {}).get("needs_complement") and _office_head(span)[-1].i + 1 >= span.end:
+            entry = entries[lex.index(OFFICE, span.start, span.end)] or {}
+            if entry.get("needs_complement") and _office_head(span, lex)[-1] + 1 >= span.end:
                 continue  # "a member" alone is no office
-            role = _refine_role(span, (office._.lex_entry or {}).get("role", "other"), self.refinements)
-            titles.append(TitleMention(span, title_text(span), role, _country_of(span, role),
-                                       any(t.lower_ in PAST_WORDS for t in span), rule))
+            role = _refine_role(span, entry.get("role", "other"), self.refinements, lex, lower)
+            titles.append(TitleMention(span, title_text(span, lex, lower), role, _country_of(span, lex, entries, lower),
+                                       any(lower[i] in PAST_WORDS for i in range(span.start, span.end)), rule))
         doc._.titles = sorted(titles, key=lambda t: t.start)
 
-    @staticmethod
-    def classify(doc: Doc) -> None:
-        """Set the word classes the patterns match on (token._.title_modifier, org_word, org_end)."""
-        lex = [token._.lex for token in doc]
-        ignored = [token._.ignored for token in doc]
-        for i, token in enumerate(doc):
-            ext = token._
-            for name, classify in WORD_CLASSES:
-                ext.set(name, classify(doc, i, lex, ignored))
-
     def __call__(self, doc: Doc) -> Doc:
-        self.classify(doc)
         self.set_annotations(doc, self.match(doc))
         return doc
 
