@@ -9,6 +9,7 @@ import datetime
 import pytest
 
 from vnlao_extract.components.congresses import ordinal_value
+from vnlao_extract.components.patterns import matched_spans
 
 PUB = datetime.date(2026, 2, 2)
 
@@ -128,3 +129,25 @@ def test_congress_dates(extract, text, expected):
 ])
 def test_ordinal_value(word, expected):
     assert ordinal_value(word) == expected
+
+
+# The Matcher runs only around the word "congress", as far as party names and ordinals before and after it
+# can reach.
+WINDOW_TEXTS = [
+    "The Lao People's Revolutionary Party's 12th National Congress",
+    "Laos held the 12th National Congress of the Lao People's Revolutionary Party from January 6-8.",
+    "The 14th Vietnamese Party Congress and the 13th Communist Party of Vietnam National Congress met.",
+]
+
+
+@pytest.mark.parametrize("text", WINDOW_TEXTS)
+def test_windows_find_what_the_whole_doc_finds(nlp, text):
+    finder = nlp.get_pipe("vnlao_congresses")
+    doc = nlp.get_pipe("vnlao_lexicon")(nlp.make_doc(text))  # no article layout: all of it is body
+    matcher = finder.matcher
+    whole = [(s.start, s.end, row["id"]) for s, row in matched_spans(doc, matcher.matcher, matcher.rows)]
+    assert whole and [(s.start, s.end, row["id"]) for s, row in matcher(doc)] == whole
+
+
+def test_every_congress_pattern_has_an_anchor(nlp):
+    assert not nlp.get_pipe("vnlao_congresses").matcher.everywhere

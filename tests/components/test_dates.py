@@ -8,7 +8,8 @@ import datetime
 
 import pytest
 
-from vnlao_extract.components.dates import parse_points
+from vnlao_extract.components.dates import TokenTest, parse_points
+from vnlao_extract.components.patterns import matched_spans
 from vnlao_extract.normalize import Point, nearest_weekday, nearest_year, resolve_point
 
 D = datetime.date
@@ -208,3 +209,39 @@ def test_tense_places_yearless_dates(extract, text, published, expected):
 
     record = extract(text, dt.date.fromisoformat(published))
     assert [d["start"] for d in record["dates"]] == expected
+
+
+# The Matcher runs only on the windows around anchor words (month, weekday and year names, numeric and
+# relative dates): texts with dates at the Doc's edges, side by side, and in long ranges.
+WINDOW_TEXTS = [
+    "2026",
+    "From 30 December 2025 – 2 January 2026 the fair ran, and on Monday, February 2, it closed.",
+    "Yesterday the minister said the 2021-25 plan, due by mid-2026, ends on 02/02/2026 or 2026-02-10.",
+    "In late January, next week and early 2027, then from December 30 to January 2, 2026 and March 3rd",
+]
+
+
+@pytest.mark.parametrize("text", WINDOW_TEXTS)
+def test_windows_find_what_the_whole_doc_finds(nlp, text):
+    finder = nlp.get_pipe("vnlao_dates")
+    doc = nlp.get_pipe("vnlao_lexicon")(nlp.make_doc(text))  # no article layout: all of it is body
+    matcher = finder.matcher
+    whole = [(s.start, s.end, row["id"]) for s, row in matched_spans(doc, matcher.matcher, matcher.rows)]
+    assert whole and [(s.start, s.end, row["id"]) for s, row in matcher(doc)] == whole
+
+
+def test_every_date_pattern_has_an_anchor(nlp):
+    assert not nlp.get_pipe("vnlao_dates").matcher.everywhere
+
+
+@pytest.mark.parametrize("token,word,label,expected", [
+    ({"LOWER": {"IN": ["may", "june"]}, "IS_TITLE": True}, "may", "", True),
+    ({"TEXT": {"IN": ["May"]}}, "june", "", False),
+    ({"LOWER": {"REGEX": "^20[0-9][0-9]$"}}, "2026", "", True),
+    ({"LOWER": {"REGEX": "^20[0-9][0-9]$"}}, "1999", "", False),
+    ({"_": {"lex": "party"}, "OP": "+"}, "cpv", "party", True),
+    ({"_": {"lex": {"IN": ["place", "nationality"]}}}, "lao", "party", False),
+    ({"TEXT": {"REGEX": "^[A-Z]+$"}}, "who", "", True),  # not decided from the lowercase form: kept
+])
+def test_token_test_accepts_what_the_matcher_may(token, word, label, expected):
+    assert TokenTest(token)(word, label) is expected

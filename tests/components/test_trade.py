@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 
+from vnlao_extract.components.patterns import matched_spans
 from vnlao_extract.components.trade import amount_value, _words
 
 PUB = datetime.date(2026, 2, 2)
@@ -137,3 +138,25 @@ def test_not_targets(extract, text):
 ])
 def test_amount_value(tokens, expected):
     assert amount_value(tokens, _words()) == expected
+
+
+# The Matcher runs only around currency words, as far as the numbers, scales and currency adjectives
+# around them can reach.
+WINDOW_TEXTS = [
+    "US$5 bn",
+    "Trade hit USD5bn, 500 billion Thai baht and five hundred billion US dollars, near the US$10-billion mark.",
+    "They set a 5-billion-USD target and VND 100 trillion by 2030, up from 80 trillion kip",
+]
+
+
+@pytest.mark.parametrize("text", WINDOW_TEXTS)
+def test_windows_find_what_the_whole_doc_finds(nlp, text):
+    finder = nlp.get_pipe("vnlao_trade")
+    doc = nlp.get_pipe("vnlao_lexicon")(nlp.make_doc(text))  # no article layout: all of it is body
+    matcher = finder.matcher
+    whole = [(s.start, s.end, row["id"]) for s, row in matched_spans(doc, matcher.matcher, matcher.rows)]
+    assert whole and [(s.start, s.end, row["id"]) for s, row in matcher(doc)] == whole
+
+
+def test_every_money_pattern_has_an_anchor(nlp):
+    assert not nlp.get_pipe("vnlao_trade").matcher.everywhere

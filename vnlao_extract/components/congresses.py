@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl
-from .patterns import build_matcher, evidence, expand_classes, matched_spans
+from .dates import ClassAnchoredMatcher
+from .patterns import evidence
+from .tokens import ignored_mask, lex_entries, lex_labels
 
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -52,13 +54,13 @@ class Congress:
                 "evidence": evidence(self.span, self.rule)}
 
 
-def token_party(token, country_party: dict[str, str]) -> str | None:
-    """The party a token names: a party name, or a country (or its adjective) with a ruling party."""
-    entry = token._.lex_entry or {}
-    if token._.lex == "party":
-        return entry.get("party")
-    if token._.lex in ("place", "nationality") and entry.get("country") in country_party:
-        return country_party[entry["country"]]
+def token_party(label: str, entry: dict | None, country_party: dict[str, str]) -> str | None:
+    """The party a token names, from its lexicon label and row: a party name, or a country (or its
+    adjective) with a ruling party."""
+    if label == "party":
+        return (entry or {}).get("party")
+    if label in ("place", "nationality"):
+        return country_party.get((entry or {}).get("country"))
     return None
 
 
@@ -67,26 +69,28 @@ def party_from_context(doc: Doc, span: Span, country_party: dict[str, str]) -> s
     (on either side; the earlier one when two are as near), else the nearest in the sentences before,
     else the first in the sentences after."""
     sentence = span.sent
-    candidates = [(span.start - t.i, 0, t) for t in doc[sentence.start:span.start]]
-    candidates += [(t.i - span.end + 1, 1, t) for t in doc[span.end:sentence.end]]
-    for _, _, token in sorted(candidates, key=lambda c: (c[0], c[1])):
-        if not token._.ignored and token_party(token, country_party):
-            return token_party(token, country_party)
-    for token in [*reversed(doc[:sentence.start]), *doc[sentence.end:]]:
-        if not token._.ignored and token_party(token, country_party):
-            return token_party(token, country_party)
+    nearest_first = sorted([(span.start - i, 0, i) for i in range(sentence.start, span.start)] +
+                           [(i - span.end + 1, 1, i) for i in range(span.end, sentence.end)])
+    elsewhere = [*range(sentence.start - 1, -1, -1), *range(sentence.end, len(doc))]
+    ignored, labels, entries = ignored_mask(doc), lex_labels(doc), lex_entries(doc)
+    for i in [i for _, _, i in nearest_first] + elsewhere:
+        party = None if ignored[i] else token_party(labels[i], entries[i], country_party)
+        if party:
+            return party
     return None
 
 
 def names_other_body(doc: Doc, span: Span) -> bool:
     """True when the congress belongs to a body that is not a party: "the 9th Congress of the Vietnam
     Fatherland Front", "the VFF's 10th Congress". Asked only of matches that name no party."""
+    labels = lex_labels(doc)
+
     def is_other_org(token) -> bool:
-        return token._.lex == "org" and token.lower_ not in PARTY_ORG_WORDS
+        return labels[token.i] == "org" and token.lower_ not in PARTY_ORG_WORDS
 
     if span.end < len(doc) and doc[span.end].lower_ == "of":
         for token in doc[span.end + 1:span.end + 10]:
-            if token._.lex == "party":
+            if labels[token.i] == "party":
                 return False
             if is_other_org(token):
                 return True
@@ -103,25 +107,27 @@ class CongressFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        _, patterns = expand_classes(load_package_jsonl("congress_patterns.jsonl"))
-        self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
+        self.matcher = ClassAnchoredMatcher(nlp.vocab, load_package_jsonl("congress_patterns.jsonl"))
         self.country_party = {row["country"]: row["party"] for row in load_package_jsonl("lexicon.jsonl")
                               if row["label"] == "party" and row["party"] in ("CPV", "LPRP", "CPP", "CPC")}
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        found = matched_spans(doc, self.matcher, self.rows)
+        found = self.matcher(doc)
         rows = {(s.start, s.end): r for s, r in found}
         return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
 
     def set_annotations(self, doc: Doc, found) -> None:
         congresses: dict[tuple[int, str], Congress] = {}
+        labels, entries = lex_labels(doc), lex_entries(doc)
         for span, row in sorted(found, key=lambda item: item[0].start):
             ordinal = next(ordinal_value(t.text) for t in span if ordinal_value(t.text))
-            party = next(((t._.lex_entry or {}).get("party") for t in span if t._.lex == "party"), None)
+            party = next(((entries[i] or {}).get("party") for i in range(span.start, span.end)
+                          if labels[i] == "party"), None)
             if party is None and names_other_body(doc, span):
                 continue
-            party = party or next((token_party(t, self.country_party) for t in span
-                                   if token_party(t, self.country_party)), None)
+            party = party or next((token_party(labels[i], entries[i], self.country_party)
+                                   for i in range(span.start, span.end)
+                                   if token_party(labels[i], entries[i], self.country_party)), None)
             party = party or party_from_context(doc, span, self.country_party)
             if not party:
                 continue
@@ -132,6 +138,7 @@ class CongressFinder:
 
     @staticmethod
     def _dates_after(doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        labels = lex_labels(doc)
         for date in doc._.dates:
             if date.span.start < span.end:
                 continue
@@ -140,7 +147,7 @@ class CongressFinder:
                 break
             if (date.kind == "absolute" and date.precision == "day" and
                     all(t.lower_ in DATE_LEADS or t.lower_ in PARTY_ORG_WORDS or t.text in "()" or
-                        t._.lex in ("party", "place", "nationality") for t in gap)):
+                        labels[t.i] in ("party", "place", "nationality") for t in gap)):
                 return date.start, date.end
         return None, None
 

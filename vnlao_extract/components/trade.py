@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl
-from .patterns import build_matcher, evidence, expand_classes, matched_spans
+from .dates import ClassAnchoredMatcher
+from .patterns import evidence
+from .tokens import lower_words
 
 CUE_WINDOW = 12
 JOINED_AMOUNT = re.compile(r"^(us\$|usd|vnd|lak|cny|rmb|thb|khr)(\d[\d.,]*(?:bn|b|mn|m|tn|k)?)$")
@@ -122,12 +124,11 @@ class TradeTargetFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        _, patterns = expand_classes(load_package_jsonl("money_patterns.jsonl"))
-        self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
+        self.matcher = ClassAnchoredMatcher(nlp.vocab, load_package_jsonl("money_patterns.jsonl"))
         self.words = _words()
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        found = matched_spans(doc, self.matcher, self.rows)
+        found = self.matcher(doc)
         rows = {(s.start, s.end): r for s, r in found}
         return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
 
@@ -162,7 +163,7 @@ class TradeTargetFinder:
     def _in_trade_context(self, span: Span) -> bool:
         sentence = span.sent
         context = span.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-        return any(t.lower_ in self.words["trade_words"] for t in span.doc[context.start:sentence.end])
+        return not self.words["trade_words"].isdisjoint(lower_words(span.doc)[context.start:sentence.end])
 
     def _result_infinitive(self, cue) -> bool:
         """ "rose 20 percent to reach US$2 billion": "to reach" after a verb of growth tells a result."""
