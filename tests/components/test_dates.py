@@ -8,7 +8,8 @@ import datetime
 
 import pytest
 
-from vnlao_extract.components.dates import TokenTest, parse_points
+from vnlao_extract.components.anchors import TokenTest
+from vnlao_extract.components.dates import parse_points
 from vnlao_extract.components.patterns import matched_spans
 from vnlao_extract.normalize import Point, nearest_weekday, nearest_year, resolve_point
 

@@ -764,7 +764,8 @@ GATED = [
 @pytest.mark.parametrize("greedy", ["LONGEST", "FIRST", None])
 @pytest.mark.parametrize("name, rows, text", GATED, ids=[row[0] for row in GATED])
 def test_windows_find_what_the_whole_doc_gives(nlp, name, rows, text, greedy):
-    from vnlao_extract.components.patterns import AnchoredMatcher, matched_spans, matched_spans_in
+    from vnlao_extract.components.anchors import AnchoredMatcher, matched_spans_in
+    from vnlao_extract.components.patterns import matched_spans
 
     matcher = AnchoredMatcher(nlp.vocab, rows, nlp.Defaults.stop_words, greedy)
     doc = nlp(text)

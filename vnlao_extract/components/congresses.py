@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl
-from .dates import ClassAnchoredMatcher
+from .anchors import ClassAnchoredMatcher
 from .patterns import evidence
 from .tokens import ignored_mask, lex_entries, lex_labels
 

@@ -12,8 +12,6 @@ Adds to the Doc:
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -23,8 +21,9 @@ from spacy.util import filter_spans
 from ..normalize import (WEEKDAYS, Point, month_number, nearest_weekday, resolve_point,
                          resolve_relative)
 from ..resources import load_package_jsonl
-from .patterns import AnchoredMatcher, evidence, expand_classes, token_repeats
-from .tokens import lex_labels, lower_words
+from .anchors import ClassAnchoredMatcher
+from .patterns import evidence
+from .tokens import lower_words
 
 SEPARATORS = {"-", "–", "—", "to", "and", "through", "till", "until", "thru", "/"}
 WEEKDAY_DIRECTION = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
@@ -46,151 +45,6 @@ class DateMention:
     def as_record(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end, "precision": self.precision,
                 "kind": self.kind, "evidence": evidence(self.span, self.rule)}
-
-
-class TokenTest:
-    """What a pattern token may accept, read from a Doc token's lowercase form and lexicon label.
-
-    It keeps the word lists (LOWER, TEXT or ORTH, lowercased), the LOWER regular expressions and the
-    ``_.lex`` labels of the pattern token and drops its other keys, which only narrow what it accepts.
-    So it accepts every token the Matcher accepts there, and maybe more."""
-
-    def __init__(self, token: dict):
-        self.words: set[str] | None = None
-        self.regexes: list[re.Pattern] = []
-        self.labels: set[str] | None = None
-        for key, value in token.items():
-            key = key.upper() if isinstance(key, str) else key
-            if key in ("LOWER", "TEXT", "ORTH"):
-                words = value.get("IN") if isinstance(value, dict) else [value]
-                if isinstance(words, list) and all(isinstance(word, str) for word in words):
-                    self.words = {word.lower() for word in words}
-                if key == "LOWER" and isinstance(value, dict) and isinstance(value.get("REGEX"), str):
-                    self.regexes.append(re.compile(value["REGEX"]))
-            elif key == "_" and isinstance(value, dict):
-                lex = value.get("lex")
-                labels = lex.get("IN") if isinstance(lex, dict) else [lex]
-                if isinstance(labels, list) and all(isinstance(label, str) for label in labels):
-                    self.labels = set(labels)
-
-    @property
-    def accepts_anything(self) -> bool:
-        return self.words is None and not self.regexes and self.labels is None
-
-    def accepts_word(self, word: str) -> bool:
-        return (self.words is None or word in self.words) and all(rx.search(word) for rx in self.regexes)
-
-    def __call__(self, word: str, label: str) -> bool:
-        return self.accepts_word(word) and (self.labels is None or label in self.labels)
-
-
-class ClassAnchoredMatcher(AnchoredMatcher):
-    """An :class:`~.patterns.AnchoredMatcher` over rows with token classes (as :func:`expand_classes` reads
-    them), anchored on the classes that their "define" rows mark ``"anchor": true``: a word list, a LOWER
-    regular expression or a lexicon label, where the AnchoredMatcher takes word lists only.
-
-    Each pattern takes one token of an anchor class exactly once, and a match reaches from that token no
-    further than the pattern's other tokens can: one Doc token each at most, or the run of tokens that an
-    unbounded one ("*", "+") may accept (:class:`TokenTest`: lexicon labels included). A pattern without
-    an anchor makes the whole Doc one window. Called on a Doc, it gives what :func:`matched_spans` gives
-    with the whole Matcher, in the same order.
-    """
-
-    WORD_CACHE_SIZE = 200_000
-
-    def __init__(self, vocab, rows: list[dict], greedy: str | None = "LONGEST"):
-        _, patterns = expand_classes(rows)
-        super().__init__(vocab, patterns, greedy=greedy)
-        anchor_classes = {row["define"] for row in rows if row.get("anchor")}
-        self.everywhere = False
-        anchors: dict[str, tuple[TokenTest, dict, dict, list[int]]] = {}
-        for index, (row, expanded) in enumerate(zip([row for row in rows if "define" not in row], patterns)):
-            steps = [(token_repeats(token)[1], TokenTest(token)) for token in expanded["pattern"]]
-            candidates = [i for i, token in enumerate(row["pattern"]) if token.get("class") in anchor_classes
-                          and token_repeats(expanded["pattern"][i]) == (1, 1)]
-            i = min(candidates, key=lambda i: _reach_size(steps[:i], steps[i + 1:]), default=None)
-            if i is None or steps[i][1].accepts_anything:
-                self.everywhere = True
-                continue
-            _, before, after, indices = anchors.setdefault(_key(expanded["pattern"][i]), (steps[i][1], {}, {}, []))
-            _add_reach(before, steps[:i][::-1], expanded["pattern"][:i][::-1])
-            _add_reach(after, steps[i + 1:], expanded["pattern"][i + 1:])
-            indices.append(index)
-        self.anchors = [(test, list(before.values()), list(after.values()), set(indices))
-                        for test, before, after, indices in anchors.values()]
-        self._anchors_of_word: dict[str, tuple[int, ...]] = {}
-        self._seen: set[str] = set()
-
-    def windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
-        """Merged (start, end, indices of the patterns anchored there) token windows."""
-        if self.everywhere:
-            return [(0, len(doc), tuple(range(len(self.patterns))))] if len(doc) else []
-        words, labels = lower_words(doc), lex_labels(doc)
-        windows = []
-        for i, anchors in self._anchor_tokens(words):
-            for test, before, after, indices in (self.anchors[index] for index in anchors):
-                if test.labels is None or labels[i] in test.labels:
-                    windows.append((min(_reach(words, labels, i, -1, steps) for steps in before),
-                                    max(_reach(words, labels, i + 1, 1, steps) for steps in after), indices))
-        merged: list[tuple[int, int, set[int]]] = []
-        for start, end, indices in sorted(windows, key=lambda window: window[:2]):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2] | indices)
-            else:
-                merged.append((start, end, indices))
-        return [(start, end, tuple(sorted(indices))) for start, end, indices in merged]
-
-    def _anchor_tokens(self, words: list[str]) -> list[tuple[int, tuple[int, ...]]]:
-        """(token index, anchors its word may be) for the words that may be an anchor. What a word may be
-        is kept from Doc to Doc: a set lookup per token is cheaper than testing the anchors."""
-        if len(self._seen) > self.WORD_CACHE_SIZE:
-            self._seen.clear()
-            self._anchors_of_word.clear()
-        for word in set(words).difference(self._seen):
-            anchors = tuple(index for index, (test, *_) in enumerate(self.anchors) if test.accepts_word(word))
-            if anchors:
-                self._anchors_of_word[word] = anchors
-            self._seen.add(word)
-        anchors_of = self._anchors_of_word
-        return [(i, anchors_of[word]) for i, word in enumerate(words) if word in anchors_of]
-
-
-def _key(tokens) -> str:
-    return json.dumps(tokens, sort_keys=True)
-
-
-def _add_reach(reaches: dict, steps: list, tokens: list[dict]) -> None:
-    """Keep the reach of pattern tokens laid from an anchor, once: the longest of those with bounded "OP"s
-    as a number of Doc tokens, the others as they are."""
-    if all(most is not None for most, _ in steps):
-        reaches[""] = max(reaches.get("", 0), sum(most for most, _ in steps))
-    else:
-        reaches.setdefault(_key(tokens), steps)
-
-
-def _reach_size(before: list, after: list) -> tuple[int, int]:
-    """How large a window an anchor makes: unbounded pattern tokens first, then the longer side."""
-    unbounded = sum(most is None for most, _ in before + after)
-    return unbounded, max(sum(most or 0 for most, _ in before), sum(most or 0 for most, _ in after))
-
-
-def _reach(words: list[str], labels: list[str], edge: int, step: int, steps: int | list) -> int:
-    """How far (an exclusive edge) pattern tokens laid from ``edge`` in direction ``step`` can reach."""
-    limit = len(words) if step > 0 else 0
-    if isinstance(steps, int):
-        return min(limit, edge + steps) if step > 0 else max(limit, edge - steps)
-    for most, test in steps:
-        if most is not None:
-            edge = min(limit, edge + most) if step > 0 else max(limit, edge - most)
-        elif test.accepts_anything:
-            return limit
-        elif step > 0:
-            while edge < limit and test(words[edge], labels[edge]):
-                edge += 1
-        else:
-            while edge > limit and test(words[edge - 1], labels[edge - 1]):
-                edge -= 1
-    return edge
 
 
 def load_date_rules() -> tuple[list[dict], dict[str, set[str]]]:

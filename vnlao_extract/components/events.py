@@ -38,7 +38,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl, load_user_jsonl
-from .patterns import AnchoredMatcher, evidence, expand_classes
+from .anchors import AnchoredMatcher
+from .patterns import evidence, expand_classes
 from .tokens import lex_entries, lex_labels, lower_words
 
 PLANNED = {"will", "would", "upcoming", "forthcoming", "scheduled", "expected", "plans", "planned", "ahead",
@@ -169,7 +170,7 @@ class DocFacts:
 
 class EventFinder:
     """Finds events; see the module docstring. The trigger patterns run only around the words they need
-    (:class:`~.patterns.AnchoredMatcher`); the rules read the Doc through :class:`DocFacts`."""
+    (:class:`~.anchors.AnchoredMatcher`); the rules read the Doc through :class:`DocFacts`."""
 
     def __init__(self, nlp: Language, name: str, pattern_files: list[str]):
         self.name = name
