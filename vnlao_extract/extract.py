@@ -20,6 +20,10 @@ from .record import doc_to_record, error_record
 # Sources handed to a worker at once, and chunks in flight per worker (bounds memory, keeps the walk lazy).
 CHUNK_SIZE = 4
 CHUNKS_PER_JOB = 4
+# Articles per spaCy memory zone: what a batch adds to the vocabulary (new words, their lexemes, the
+# tokenizer's cache entries) is freed after it, so memory stays flat however long the batch. A zone per
+# article would rebuild the common words' entries every time.
+ZONE_ARTICLES = 100
 
 _WORKER: dict = {}
 
@@ -38,6 +42,33 @@ def load_pipeline(options: Options):
     from .pipeline import build_pipeline
 
     return build_pipeline(actors=options.actors, patterns=options.patterns)
+
+
+class MemoryZones:
+    """Runs a pipeline in spaCy memory zones of ``size`` articles: call :meth:`next_article` before each.
+    Records are plain data, so nothing made inside a zone is used after it."""
+
+    def __init__(self, nlp, size: int | None = None):
+        self.nlp, self.size, self.articles = nlp, size or ZONE_ARTICLES, 0
+        self._zone = None
+
+    def next_article(self) -> None:
+        if self.articles % self.size == 0:
+            self.close()
+            self._zone = self.nlp.memory_zone()
+            self._zone.__enter__()
+        self.articles += 1
+
+    def close(self) -> None:
+        zone, self._zone = self._zone, None
+        if zone is not None:
+            zone.__exit__(None, None, None)
+
+    def __enter__(self) -> MemoryZones:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
 
 def extract_text(nlp, text: str, source: str, published: dt.date | None = None, encoding: str | None = None) -> dict:
@@ -82,7 +113,7 @@ def extract_sources(sources: Iterable[Source], options: Options, nlp=None,
     if nlp is None:
         nlp = load_pipeline(options)
     if options.jobs <= 1:
-        results = (extract_source(nlp, source, options) for source in sources)
+        results = _extract_serial(sources, options, nlp)
     else:
         results = _extract_parallel(sources, options, nlp)
     with contextlib.closing(results):  # stops the workers as soon as the caller stops reading
@@ -90,6 +121,13 @@ def extract_sources(sources: Iterable[Source], options: Options, nlp=None,
             for message in messages:
                 on_message(message)
             yield record
+
+
+def _extract_serial(sources: Iterable[Source], options: Options, nlp) -> Iterator[tuple[dict, list[str]]]:
+    with MemoryZones(nlp) as zones:
+        for source in sources:
+            zones.next_article()
+            yield extract_source(nlp, source, options)
 
 
 # ---------------------------------------------------------------------------
@@ -129,7 +167,12 @@ def _work_chunk(sources: list[Source]) -> list[tuple[dict, list[str]]]:
     if nlp is None:
         return [_failed(s, Errors.E008.format(path=display_name(s.name), reason=_WORKER.get("error")))
                 for s in sources]
-    return [extract_source(nlp, source, options) for source in sources]
+    zones = _WORKER.setdefault("zones", MemoryZones(nlp))
+    results = []
+    for source in sources:
+        zones.next_article()
+        results.append(extract_source(nlp, source, options))
+    return results
 
 
 def _worker_main(conn, options: Options, parent: int) -> None:
@@ -152,6 +195,8 @@ def _worker_main(conn, options: Options, parent: int) -> None:
             conn.send((task, results))
         except (EOFError, OSError):
             break
+    if "zones" in _WORKER:
+        _WORKER["zones"].close()
     conn.close()
 
 

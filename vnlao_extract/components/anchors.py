@@ -229,7 +229,7 @@ class ClassAnchoredMatcher(AnchoredMatcher):
     with the whole Matcher, in the same order.
     """
 
-    WORD_CACHE_SIZE = 200_000
+    WORD_CACHE_SIZE = 20_000  # words; emptied when full, so that a long batch does not pile them up
 
     def __init__(self, vocab, rows: list[dict], greedy: str | None = "LONGEST"):
         _, patterns = expand_classes(rows)

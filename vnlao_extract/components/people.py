@@ -152,6 +152,7 @@ FIRST_UPPER, FIRST_ALPHA, ALL_UPPER, ALPHA, DASH, ONE_CHAR, VN_SYLLABLE_WORD, VN
 # A word of letters only, capitalised and not all capitals ("Nguyen", not "UN").
 CAPITALISED_MASK, CAPITALISED = ALPHA | FIRST_UPPER | ALL_UPPER, ALPHA | FIRST_UPPER
 _SHAPES: dict[int, int] = {}
+SHAPE_CACHE_SIZE = 20_000  # words; emptied when full, so that a long batch's new names do not pile up
 
 
 def _shape_of(text: str) -> int:
@@ -167,6 +168,8 @@ def word_shapes(doc: Doc) -> list[int]:
     orths = doc.to_array(ORTH).tolist()
     shapes = list(map(_SHAPES.get, orths))
     if None in shapes:
+        if len(_SHAPES) > SHAPE_CACHE_SIZE:
+            _SHAPES.clear()
         strings = doc.vocab.strings
         for i, orth in enumerate(orths):
             if shapes[i] is None:

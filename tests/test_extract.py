@@ -1,0 +1,43 @@
+"""Running the pipeline over many inputs: records in input order, and memory that does not grow."""
+from __future__ import annotations
+
+import pytest
+
+from vnlao_extract import extract
+from vnlao_extract.extract import MemoryZones, Options, extract_sources, extract_text
+from vnlao_extract.inputs import iter_sources
+
+ARTICLE = ("Hanoi, March {day} (VNA) - Prime Minister Pham Minh Chinh received Lao Ambassador "
+           "{name} Phommachanh in Hanoi on March {day}, 2025. They discussed trade, which they aim to "
+           "raise to USD {amount} billion.\n")
+NAMES = ["Khamsing", "Bounthavy", "Sengdao", "Vilayphone", "Keomany", "Thongsavanh", "Phouvong"]
+
+
+@pytest.fixture
+def articles(tmp_path):
+    for number, name in enumerate(NAMES):
+        text = ARTICLE.format(day=number + 2, name=name, amount=number + 3)
+        (tmp_path / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("zone_size", [1, 3, 100])
+def test_batch_in_memory_zones_gives_the_records_of_one_by_one(nlp, articles, monkeypatch, zone_size):
+    monkeypatch.setattr(extract, "ZONE_ARTICLES", zone_size)
+    batch = list(extract_sources(iter_sources([articles]), Options(), nlp))
+    alone = [extract_text(nlp, path.read_text(encoding="utf-8"), rec["source"], encoding="utf-8")
+             for path, rec in zip(sorted(articles.iterdir()), batch)]
+    assert [rec["source"] for rec in batch] == [str(articles / f"{n:02d}.txt") for n in range(len(NAMES))]
+    assert batch == alone
+
+
+def test_memory_zones_free_the_words_a_batch_adds(nlp, articles):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(articles.iterdir())]
+    extract_text(nlp, texts[0], "warm-up")
+    before = len(nlp.vocab.strings)
+    with MemoryZones(nlp, size=2) as zones:
+        for number, text in enumerate(texts):
+            zones.next_article()
+            record = extract_text(nlp, text.replace("Phommachanh", f"Xaysomboun{number}x"), "x")
+            assert any(f"Xaysomboun{number}x" in person["name"] for person in record["people"])
+    assert len(nlp.vocab.strings) == before
