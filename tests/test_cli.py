@@ -723,3 +723,13 @@ def test_folder_of_20000_files(tmp_path):
     result = run(["many", "--jsonl", "--jobs", 2], cwd=tmp_path, timeout=600)
     _check_many(result, 20_000)
     assert time.monotonic() - started < 120
+
+
+@pytest.mark.parametrize("quiet, terminal", [(False, True), (True, True), (False, False)])
+def test_progress_passes_every_record_through_in_order(monkeypatch, quiet, terminal):
+    from vnlao_extract import cli
+
+    monkeypatch.setattr(cli, "_isatty", lambda stream: terminal)
+    records = [{"source": f"{n}.txt", "error": None} for n in range(5)]
+    assert cli._shows_progress(quiet) is (terminal and not quiet)
+    assert list(cli._progress(iter(records), quiet, total=len(records))) == records

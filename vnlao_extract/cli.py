@@ -195,23 +195,31 @@ def extract(
 
     sources = iter_sources(paths, glob=glob, on_warning=on_warning)
     records = extract_sources(sources, options, nlp=nlp, on_message=on_message)
-    failures = _write(records, chosen, out, quiet)
+    # A bar needs the total: on a terminal the inputs are walked once more, without reading them.
+    total = sum(1 for _ in iter_sources(paths, glob=glob, on_warning=lambda _: None)) if _shows_progress(quiet) else None
+    failures = _write(records, chosen, out, quiet, total)
     return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
-def _progress(records, quiet: bool):
-    if quiet or not _isatty(sys.stderr):
+def _shows_progress(quiet: bool) -> bool:
+    return not quiet and _isatty(sys.stderr)
+
+
+def _progress(records, quiet: bool, total: Optional[int] = None):
+    """The records, with a progress bar on stderr while they come (only on a terminal)."""
+    if not _shows_progress(quiet):
         yield from records
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
+    with Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(), "articles", TimeElapsedColumn(),
+                  TimeRemainingColumn(), console=console, transient=True) as progress:
         _LIVE_CONSOLE[0] = console
         try:
-            task = progress.add_task("extract", total=None)
+            task = progress.add_task("extract", total=total)
             for record in records:
                 yield record
                 progress.advance(task)
@@ -219,7 +227,7 @@ def _progress(records, quiet: bool):
             _LIVE_CONSOLE[0] = None
 
 
-def _write(records, chosen: Format, out: Optional[str], quiet: bool) -> int:
+def _write(records, chosen: Format, out: Optional[str], quiet: bool, total: Optional[int] = None) -> int:
     """Write every record; return how many carry an error."""
     from .output import JsonArrayWriter, JsonlWriter, atomic_writer
 
@@ -233,7 +241,7 @@ def _write(records, chosen: Format, out: Optional[str], quiet: bool) -> int:
 
             console = Console(file=stream, highlight=False, emoji=False,
                               **({} if out is None else {"width": 120, "force_terminal": False}))
-            for record in _progress(records, quiet):
+            for record in _progress(records, quiet, total):
                 failures += record.get("error") is not None
                 with _whole():
                     render_record(record, console)
@@ -241,7 +249,7 @@ def _write(records, chosen: Format, out: Optional[str], quiet: bool) -> int:
             return failures
         writer = (JsonlWriter if chosen is Format.jsonl else JsonArrayWriter)(stream)
         with writer:
-            for record in _progress(records, quiet):
+            for record in _progress(records, quiet, total):
                 failures += record.get("error") is not None
                 with _whole():
                     writer.write(record)
