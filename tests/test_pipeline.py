@@ -44,3 +44,12 @@ def test_user_files_are_passed_to_their_components(tmp_path):
     actors.write_text('{"name": "Khamla Vongsa", "country": "LA", "aliases": []}\n', encoding="utf-8")
     nlp = build_pipeline(actors=[actors])
     assert nlp.get_pipe_config("vnlao_people")["actor_files"] == [str(actors)]
+
+
+def test_a_users_component_can_still_set_token_facts():
+    other = spacy.blank("en")
+    doc = other("Lao Prime Minister spoke")
+    doc[0]._.ignored = True
+    doc[2]._.lex = "office"
+    assert doc._.ignored_mask == [True, False, False, False] and doc[2]._.lex == "office"
+    assert doc[1]._.lex == ""

@@ -240,7 +240,8 @@ class ClassAnchoredMatcher(AnchoredMatcher):
         for index, (row, expanded) in enumerate(zip([row for row in rows if "define" not in row], patterns)):
             steps = [(token_repeats(token)[1], TokenTest(token)) for token in expanded["pattern"]]
             candidates = [i for i, token in enumerate(row["pattern"]) if token.get("class") in anchor_classes
-                          and token_repeats(expanded["pattern"][i]) == (1, 1)]
+                          and token_repeats(expanded["pattern"][i]) == (1, 1)
+                          and expanded["pattern"][i].get("OP") != "!"]  # "!" matches every other word
             i = min(candidates, key=lambda i: _reach_size(steps[:i], steps[i + 1:]), default=None)
             if i is None or steps[i][1].accepts_anything:
                 self.everywhere = True

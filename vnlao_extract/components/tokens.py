@@ -40,7 +40,15 @@ def _token_fact(name: str, empty):
     def getter(token: Token):
         values = getattr(token.doc._, name)
         return values[token.i] if values else empty
-    return getter
+
+    def setter(token: Token, value) -> None:  # a user's component may still set a fact token by token
+        values = getattr(token.doc._, name)
+        if not values:
+            values = [empty] * len(token.doc)
+            setattr(token.doc._, name, values)
+        values[token.i] = value
+
+    return getter, setter
 
 
 for _name in ("ignored_mask", "lex_labels", "lex_entries"):
@@ -50,4 +58,5 @@ for _name in ("ignored_mask", "lex_labels", "lex_entries"):
 for _name, _list, _empty in (("ignored", "ignored_mask", False), ("lex", "lex_labels", ""),
                              ("lex_entry", "lex_entries", None)):
     if not Token.has_extension(_name):
-        Token.set_extension(_name, getter=_token_fact(_list, _empty))
+        _getter, _setter = _token_fact(_list, _empty)
+        Token.set_extension(_name, getter=_getter, setter=_setter)
