@@ -74,8 +74,13 @@ class AnchoredMatcher:
                  greedy: str | None = "LONGEST"):
         self.matcher, self.rows = build_matcher(vocab, patterns, greedy)
         self.vocab, self.patterns, self.greedy = vocab, patterns, greedy
-        self.by_word: dict[str, list[tuple[int, list, list]]] = {}
+        self._matchers: dict[tuple[int, ...], Matcher] = {}
         self.everywhere = False
+        self.by_word = self._anchor_words(patterns, common)
+
+    def _anchor_words(self, patterns: list[dict], common: set[str]) -> dict[str, list[tuple[int, list, list]]]:
+        """anchor word -> (pattern index, tokens before the anchor reversed, tokens after it)."""
+        by_word: dict[str, list[tuple[int, list, list]]] = {}
         for index, row in enumerate(patterns):
             anchor = self._anchor(row["pattern"], common)
             if anchor is None:
@@ -83,8 +88,8 @@ class AnchoredMatcher:
                 continue
             tokens = [(token_repeats(t)[1], token_words(t)) for t in row["pattern"]]
             for word in token_words(row["pattern"][anchor]):
-                self.by_word.setdefault(word, []).append((index, tokens[:anchor][::-1], tokens[anchor + 1:]))
-        self._matchers: dict[tuple[int, ...], Matcher] = {}
+                by_word.setdefault(word, []).append((index, tokens[:anchor][::-1], tokens[anchor + 1:]))
+        return by_word
 
     @staticmethod
     def _anchor(pattern: list[dict], common: set[str]) -> int | None:
@@ -254,6 +259,9 @@ class ClassAnchoredMatcher(AnchoredMatcher):
                         for test, before, after, indices in anchors.values()]
         self._anchors_of_word: dict[str, tuple[int, ...]] = {}
         self._seen: set[str] = set()
+
+    def _anchor_words(self, patterns: list[dict], common: set[str]) -> dict:
+        return {}  # anchored on the classes of ``self.anchors``, not on word lists
 
     def windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
         """Merged (start, end, indices of the patterns anchored there) token windows."""
