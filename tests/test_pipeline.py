@@ -41,7 +41,7 @@ def test_components_work_in_a_pipeline_of_the_users_own():
 
 def test_user_files_are_passed_to_their_components(tmp_path):
     actors = tmp_path / "actors.jsonl"
-    actors.write_text('{"name": "Khamla Vongsa", "country": "LA", "aliases": []}\n', encoding="utf-8")
+    actors.write_text('{"name": "Khamla Vongsa", "country": "LA", "variants": []}\n', encoding="utf-8")
     nlp = build_pipeline(actors=[actors])
     assert nlp.get_pipe_config("vnlao_people")["actor_files"] == [str(actors)]
 

@@ -19,12 +19,17 @@ class Errors:
     E015 = "{path}: line {line} in actors file: missing {field!r}"
     E016 = "{path}: line {line} in actors file: unknown role {role!r} (known: {known})"
     E017 = "{path}: line {line} in actors file: {reason}"
+    E018 = "{path}: not a directory (a file name cannot end with a slash)"
+    E019 = "{path}:{line}: bad {kind} row: {reason}"
+    E020 = "{path}:{line}: pattern {id!r} is not a valid spaCy Matcher pattern: {reason}"
+    E021 = "{path}:{line}: pattern {id!r} uses the unknown class {name!r}"
 
 
 class Warnings:
     W001 = "{path}: decoded as {encoding}, not UTF-8"
     W002 = "{path}: given more than once, read once"
     W003 = "{name}: the article calls them {title!r}, the registry has them as {held} on {date}"
+    W004 = "{path}: no files matching {glob!r} in this folder"
 
 
 class InputError(Exception):
@@ -40,6 +45,3 @@ def one_line(text: object, limit: int = 300) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
-
-Warnings.W004 = "{path}: no files matching {glob!r} in this folder"
-Errors.E018 = "{path}: not a directory (a file name cannot end with a slash)"

@@ -1,38 +1,12 @@
 """Shared helpers for components whose rules are spaCy Matcher patterns in JSONL."""
 from __future__ import annotations
 
-import copy
-
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, ResourceError
+from ..rules import expand_classes, where  # noqa: F401  (expand_classes: kept for the components that import it here)
 from .tokens import ignored_mask
-
-
-def expand_classes(rows: list[dict]) -> tuple[dict[str, dict], list[dict]]:
-    """Split rows into token-class definitions and patterns, with {"class": X} replaced by X's token."""
-    classes = {row["define"]: row["token"] for row in rows if "define" in row}
-    patterns = []
-    for row in rows:
-        if "define" in row:
-            continue
-        if not isinstance(row.get("pattern"), list) or "id" not in row:
-            raise ResourceError(Errors.E010.format(path=row.get("id", "?"), line="?", kind="pattern",
-                                                   reason='a pattern row needs an "id" and a "pattern" list'))
-        expanded = []
-        for token in row["pattern"]:
-            if "class" in token:
-                if token["class"] not in classes:
-                    raise ResourceError(Errors.E010.format(path=row.get("id"), line="?", kind="pattern",
-                                                           reason=f"unknown class {token['class']}"))
-                merged = copy.deepcopy(classes[token["class"]])
-                merged.update({k: v for k, v in token.items() if k != "class"})
-                expanded.append(merged)
-            else:
-                expanded.append(token)
-        patterns.append(dict(row, pattern=expanded))
-    return classes, patterns
 
 
 def build_matcher(vocab, patterns: list[dict], greedy: str | None = "LONGEST") -> tuple[Matcher, dict[int, dict]]:
@@ -43,7 +17,8 @@ def build_matcher(vocab, patterns: list[dict], greedy: str | None = "LONGEST") -
         try:
             matcher.add(row["id"], [row["pattern"]], greedy=greedy)
         except (ValueError, KeyError, TypeError) as exc:
-            raise ResourceError(Errors.E010.format(path=row.get("id", "?"), line="?", kind="pattern",
+            path, line = where(row)
+            raise ResourceError(Errors.E020.format(path=path, line=line, id=row.get("id"),
                                                    reason=str(exc).splitlines()[0])) from None
         rows[vocab.strings[row["id"]]] = row
     return matcher, rows
