@@ -6,7 +6,8 @@ Adds to the Doc:
   of (``office``, ``place``, ...) or ""
 - ``doc._.lex_entries`` (read by ``token._.lex_entry``): per token, the lexicon row (dict) of that phrase
 - ``doc._.lexicon``: list of (Span, row) for every phrase found, longest match first
-Rows come from ``resources/lexicon.jsonl`` and ``resources/offices.jsonl`` (label ``office``).
+Rows come from ``resources/lexicon.jsonl`` and ``resources/offices.jsonl`` (label ``office``), through the
+one shared :class:`~vnlao_extract.rules.lexicon.Lexicon` (``self.lexicon``).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..resources import load_package_jsonl
+from ..rules.lexicon import Lexicon, load_lexicon
 from . import tokens  # noqa: F401  (registers doc._.lex_labels, token._.lex, ...)
 
 # When two phrases of the same length cover the same words, the earlier label wins.
@@ -22,17 +23,16 @@ LABEL_PRIORITY = ("office", "party", "place", "nationality", "honorific", "refer
 
 
 def lexicon_rows() -> list[dict]:
-    rows = load_package_jsonl("lexicon.jsonl")
-    rows += [dict(row, label="office") for row in load_package_jsonl("offices.jsonl")]
-    return rows
+    return list(load_lexicon().rows)
 
 
 class LexiconTagger:
     """Tags tokens with lexicon labels; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon | None = None):
         self.name = name
-        self.rows = lexicon_rows()
+        self.lexicon = lexicon or load_lexicon()  # shared: other components read it through rules.lexicon_of(nlp)
+        self.rows = list(self.lexicon.rows)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for index, row in enumerate(self.rows):
             self.matcher.add(f"lex{index}", list(nlp.tokenizer.pipe(row["phrases"])))

@@ -40,3 +40,11 @@ def load_user_patterns(rows: list[Row]) -> None:
     origins = {row.origin for row in rows}
     _, patterns = expand_classes([*package_rows("event_patterns.jsonl"), *rows])
     check_matcher_patterns([row for row in patterns if where(row)[0] in origins])
+
+
+def __getattr__(name: str):
+    """``Lexicon``, ``load_lexicon`` and ``lexicon_of`` from rules.lexicon, imported when first asked for."""
+    if name in ("Lexicon", "load_lexicon", "lexicon_of", "build_lexicon"):
+        from . import lexicon
+        return getattr(lexicon, name)
+    raise AttributeError(name)

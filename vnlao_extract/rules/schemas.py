@@ -75,6 +75,7 @@ class LexiconRow(Strict):
     country: Optional[str] = Field(None, pattern=r"^[A-Z]{2}$")
     kind: Optional[Literal["city", "country", "region", "name_tail"]] = None
     party: Optional[str] = None
+    ruling: bool = False
     role: Optional[str] = None
 
 
