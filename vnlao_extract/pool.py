@@ -11,7 +11,8 @@ import sys
 from typing import Iterable, Iterator
 
 from .errors import Errors, one_line
-from .extract import MemoryZones, Options, _failed, extract_source, load_pipeline
+from . import extract as _extract  # by module: tests and users may patch extract.extract_source
+from .extract import MemoryZones, Options, _failed, load_pipeline
 from .inputs import Source, display_name
 
 # Sources handed to a worker at once, and chunks in flight per worker (bounds memory, keeps the walk lazy).
@@ -57,7 +58,7 @@ def _work_chunk(sources: list[Source]) -> list[tuple[dict, list[str]]]:
     results = []
     for source in sources:
         zones.next_article()
-        results.append(extract_source(nlp, source, options))
+        results.append(_extract.extract_source(nlp, source, options))
     return results
 
 
@@ -207,7 +208,7 @@ def extract_parallel(sources: Iterable[Source], options: Options, nlp) -> Iterat
                     task, chunk = item
                     taken += 1
                     if any(s.path is None and s.error is None for s in chunk):
-                        done[task] = [extract_source(nlp, s, options) for s in chunk]
+                        done[task] = [_extract.extract_source(nlp, s, options) for s in chunk]
                     else:
                         worker.send(task, chunk)
             while emitted in done:
