@@ -19,6 +19,8 @@ class Errors:
     E015 = "{path}: line {line} in actors file: missing {field!r}"
     E016 = "{path}: line {line} in actors file: unknown role {role!r} (known: {known})"
     E017 = "{path}: line {line} in actors file: {reason}"
+    E040 = "--timeout must be between 0 (no budget) and {limit:g} seconds, got {value}"
+    E041 = "{path}: took longer than {seconds} s (--timeout), skipped"
 
 
 class Warnings:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from .budget import DEFAULT_TIMEOUT
 from .errors import Errors, InputError, Warnings, one_line
 from .inputs import DEFAULT_MAX_BYTES, Source, display_name, read_source
 from .output import dumps_line
@@ -30,6 +31,10 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 1
     extra: dict = field(default_factory=dict)
+    # Seconds one article may take (None: no budget); enforced by killing its worker process.
+    timeout: float | None = DEFAULT_TIMEOUT
+    # True: work in this process (no budget, a signal waits for the running article); for library use.
+    in_process: bool = False
 
 
 def load_pipeline(options: Options):
@@ -102,11 +107,11 @@ def extract_source(nlp, source: Source, options: Options) -> tuple[dict, list[st
 
 def extract_sources(sources: Iterable[Source], options: Options, nlp=None,
                     on_message: Callable[[str], None] = lambda m: None) -> Iterator[dict]:
-    """Records for every source, in input order; with ``options.jobs > 1`` worker processes do the work
-    and the output is the same, byte for byte."""
+    """Records for every source, in input order, worked out by ``options.jobs`` worker processes (the
+    output is the same, byte for byte, for any number) or, with ``options.in_process``, here."""
     if nlp is None:
         nlp = load_pipeline(options)
-    if options.jobs <= 1:
+    if options.in_process:
         results = _extract_serial(sources, options, nlp)
     else:
         from .pool import extract_parallel

@@ -17,7 +17,7 @@ import re
 import stat
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -65,6 +65,7 @@ class Source:
     name: str
     path: Path | None
     error: str | None = None
+    data: bytes | None = field(default=None, repr=False)  # standard input, once read (see preread_stdin)
 
 
 @dataclass(frozen=True)
@@ -297,11 +298,24 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None) 
     if source.error is not None:
         raise InputError(source.error)
     shown = display_name(source.name)
-    if source.path is None:
+    if source.data is not None:
+        data = source.data
+    elif source.path is None:
         data = _read_stdin(stdin, max_bytes, shown)
     else:
         data = _read_file(os.fspath(source.path), max_bytes, shown)
     return decode_bytes(data, source.name)
+
+
+def preread_stdin(source: Source, max_bytes: int, stdin=None) -> Source:
+    """Standard input as a source that carries its bytes (or its error); any other source as it is.
+    A worker process can then be handed it, and handed it again if it dies."""
+    if source.path is not None or source.error is not None or source.data is not None:
+        return source
+    try:
+        return replace(source, data=_read_stdin(stdin, max_bytes, display_name(source.name)))
+    except InputError as exc:
+        return replace(source, error=str(exc))
 
 
 def _read_stdin(stdin, max_bytes: int, shown: str) -> bytes:

@@ -1,25 +1,34 @@
-"""Worker processes for a batch: chunks of sources out, (record, messages) back, in input order.
+"""Worker processes for a batch: sources out, one (record, messages) back per source, in input order.
 
-A worker that dies (segfault, OOM killer) is replaced and the chunk it held is redone one source at
-a time, so only the input that kills a worker again loses its record, to an error record.
+Every run of the CLI works here, ``--jobs 1`` included: the main process only walks, reads standard
+input and writes, so a signal ends it at once even while a worker is stuck inside the Matcher, and an
+article over the budget (``--timeout``) is stopped by killing its worker. A worker streams one result
+per source, so the pool always knows which source a worker holds: a worker that dies is replaced and
+that source is tried once more; dying twice on it (segfault, OOM killer) gives it an error record.
 """
 from __future__ import annotations
 
+import collections
 import os
 import signal
 import sys
+import time
 from typing import Iterable, Iterator
 
-from .errors import Errors, one_line
 from . import extract as _extract  # by module: tests and users may patch extract.extract_source
+from .budget import over_budget_message
+from .errors import Errors, one_line
 from .extract import MemoryZones, Options, _failed, load_pipeline
-from .inputs import Source, display_name
+from .inputs import Source, display_name, preread_stdin
 
 # Sources handed to a worker at once, and chunks in flight per worker (bounds memory, keeps the walk lazy).
 CHUNK_SIZE = 4
 CHUNKS_PER_JOB = 4
+# Deaths of a worker on one source after which that source gets an error record.
+DEATHS_PER_SOURCE = 2
 
 _WORKER: dict = {}
+
 
 def _die_with_parent() -> None:
     """Linux: a worker is killed when the main process dies, even by SIGKILL (no orphans left in CI)."""
@@ -49,48 +58,40 @@ def _init_worker(options: Options, parent: int) -> None:
             _WORKER["error"] = one_line(f"{type(exc).__name__}: {exc}")
 
 
-def _work_chunk(sources: list[Source]) -> list[tuple[dict, list[str]]]:
+def _work_one(source: Source) -> tuple[dict, list[str]]:
     nlp, options = _WORKER.get("nlp"), _WORKER["options"]
     if nlp is None:
-        return [_failed(s, Errors.E008.format(path=display_name(s.name), reason=_WORKER.get("error")))
-                for s in sources]
-    zones = _WORKER.setdefault("zones", MemoryZones(nlp))
-    results = []
-    for source in sources:
-        zones.next_article()
-        results.append(_extract.extract_source(nlp, source, options))
-    return results
+        return _failed(source, Errors.E008.format(path=display_name(source.name), reason=_WORKER.get("error")))
+    _WORKER.setdefault("zones", MemoryZones(nlp)).next_article()
+    try:
+        return _extract.extract_source(nlp, source, options)
+    except Exception as exc:  # noqa: BLE001 - a bug outside extract_source's own guard: this source only
+        reason = one_line(f"{type(exc).__name__}: {exc}")
+        return _failed(source, Errors.E008.format(path=display_name(source.name), reason=reason))
 
 
 def _worker_main(conn, options: Options, parent: int) -> None:
-    """A worker: receive (task id, sources), send back (task id, results), until told to stop."""
+    """A worker: say it is ready, then for each (task, sources) received send one result per source."""
     _init_worker(options, parent)
-    while True:
-        try:
+    try:
+        conn.send("ready")
+        while True:
             message = conn.recv()
-        except (EOFError, OSError):
-            break
-        if message is None:
-            break
-        task, chunk = message
-        try:
-            results = _work_chunk(chunk)
-        except Exception as exc:  # noqa: BLE001 - a bug outside extract_source: this chunk only
-            reason = one_line(f"{type(exc).__name__}: {exc}")
-            results = [_failed(s, Errors.E008.format(path=display_name(s.name), reason=reason)) for s in chunk]
-        try:
-            conn.send((task, results))
-        except (EOFError, OSError):
-            break
+            if message is None:
+                break
+            for source in message:
+                conn.send(_work_one(source))
+    except (EOFError, OSError):
+        pass
     if "zones" in _WORKER:
         _WORKER["zones"].close()
     conn.close()
 
 
-def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+def _chunks(sources: Iterable[Source], size: int, max_bytes: int) -> Iterator[list[Source]]:
     chunk: list[Source] = []
     for source in sources:
-        chunk.append(source)
+        chunk.append(preread_stdin(source, max_bytes))  # here, so that a retry still has its bytes
         if len(chunk) == size:
             yield chunk
             chunk = []
@@ -98,33 +99,66 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
         yield chunk
 
 
+class _Task:
+    """A chunk of sources and the results that came back for it so far."""
+
+    def __init__(self, number: int, sources: list[Source]):
+        self.number, self.sources = number, sources
+        self.results: list[tuple[dict, list[str]] | None] = [None] * len(sources)
+        self.deaths = collections.Counter()
+
+    def first_missing(self) -> int | None:
+        return next((i for i, r in enumerate(self.results) if r is None), None)
+
+    @property
+    def finished(self) -> bool:
+        return self.first_missing() is None
+
+
 class _Worker:
+    """One worker process and the part of a task it holds (sources ``task.sources[start:]``)."""
+
     def __init__(self, context, options: Options):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child, options, os.getpid()), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, list[Source]] | None = None
+        self.ready = False
+        self.task: _Task | None = None
+        self.current = 0
+        self.since = time.monotonic()
 
-    def send(self, task: int, chunk: list[Source]) -> None:
-        self.task = (task, chunk)
-        self.conn.send((task, chunk))
-
-    def receive(self):
-        """(task, results), or None if the worker died holding its task."""
+    def send(self, task: _Task, start: int) -> None:
+        self.task, self.current = task, start
+        self.since = time.monotonic()
         try:
-            if self.conn.poll():
+            self.conn.send(task.sources[start:])
+        except (OSError, ValueError):
+            pass  # it died meanwhile: the pool sees it and hands the sources on
+
+    def drain(self) -> None:
+        """Take every message waiting in the pipe (readiness, results)."""
+        try:
+            while self.conn.poll():
                 message = self.conn.recv()
-                self.task = None
-                return message
+                self.since = time.monotonic()
+                if message == "ready":
+                    self.ready = True
+                    continue
+                self.task.results[self.current] = message
+                self.current += 1
+                if self.current == len(self.task.sources):
+                    self.task = None
         except (EOFError, OSError):
             pass
-        return None
+
+    def overdue(self, timeout: float | None, now: float) -> bool:
+        return bool(timeout) and self.ready and self.task is not None and now - self.since > timeout
 
     def stop(self, kill: bool = False) -> None:
         try:
             if kill:
-                self.process.terminate()
+                self.process.kill()
             else:
                 self.conn.send(None)
         except (OSError, ValueError, AttributeError):
@@ -151,90 +185,123 @@ def _flush_std_streams() -> None:
             pass
 
 
-def _isolated(context, options: Options, chunk: list[Source]) -> list[tuple[dict, list[str]]]:
-    """Each source alone in a fresh worker, so that a crash is pinned on the input that causes it."""
-    results = []
-    for source in chunk:
+class _Pool:
+    """The workers, the tasks in flight and the queue of (task, start) still to hand out."""
+
+    def __init__(self, options: Options):
+        self.options, self.context = options, _context()
+        self.workers: list[_Worker] = []
+        self.queue: collections.deque[tuple[_Task, int]] = collections.deque()
+        self.retries: collections.deque[tuple[_Task, int]] = collections.deque()
+
+    def start(self) -> None:
         _flush_std_streams()
-        worker = _Worker(context, options)
-        try:
-            worker.send(0, [source])
-            message = None
-            while message is None and worker.process.is_alive():
-                worker.conn.poll(0.5)
-                message = worker.receive()
-            message = message or worker.receive()
-        finally:
-            worker.stop(kill=message is None)
-        if message is None:
-            results.append(_failed(source, Errors.E008.format(path=display_name(source.name),
-                                                              reason="the worker process died")))
-        else:
-            results.extend(message[1])
-    return results
+        self.workers = [_Worker(self.context, self.options) for _ in range(max(1, self.options.jobs))]
+
+    def hand_out(self) -> None:
+        for index, worker in enumerate(self.workers):
+            if worker.task is None and not worker.process.is_alive():  # died idle: nothing lost
+                self._replace(index)
+                worker = self.workers[index]
+            if worker.task is None:
+                queue = self.retries or self.queue
+                if queue:
+                    worker.send(*queue.popleft())
+
+    def busy(self) -> list[_Worker]:
+        return [w for w in self.workers if w.task is not None]
+
+    def wait(self) -> None:
+        from multiprocessing.connection import wait
+
+        busy = self.busy()
+        if not busy:
+            return
+        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._wait_seconds(busy))
+        now = time.monotonic()
+        for index, worker in enumerate(self.workers):
+            if worker.task is None:
+                continue
+            worker.drain()
+            if worker.task is None:
+                continue
+            if not worker.process.is_alive():
+                self._on_death(worker)
+                self._replace(index)
+            elif worker.overdue(self.options.timeout, now):
+                self._on_overdue(worker)
+                self._replace(index)
+
+    def _wait_seconds(self, busy: list[_Worker]) -> float | None:
+        timeout = self.options.timeout
+        if not timeout:
+            return None
+        now = time.monotonic()
+        waits = [w.since + timeout - now for w in busy if w.ready]
+        return max(0.01, min(waits) + 0.01) if waits else 0.5  # not ready yet: look again soon
+
+    def _on_death(self, worker: _Worker) -> None:
+        task, current = worker.task, worker.current
+        task.deaths[current] += 1
+        if task.deaths[current] >= DEATHS_PER_SOURCE:
+            source = task.sources[current]
+            task.results[current] = _failed(source, Errors.E008.format(path=display_name(source.name),
+                                                                       reason="the worker process died"))
+            current += 1
+        self._requeue(task, current)
+
+    def _on_overdue(self, worker: _Worker) -> None:
+        task, current = worker.task, worker.current
+        source = task.sources[current]
+        task.results[current] = _failed(source, over_budget_message(display_name(source.name),
+                                                                    self.options.timeout))
+        self._requeue(task, current + 1)
+
+    def _requeue(self, task: _Task, start: int) -> None:
+        if start < len(task.sources):
+            self.retries.append((task, start))
+
+    def _replace(self, index: int) -> None:
+        self.workers[index].task = None
+        self.workers[index].stop(kill=True)
+        _flush_std_streams()
+        self.workers[index] = _Worker(self.context, self.options)
+
+    def stop(self, kill: bool) -> None:
+        for worker in self.workers:
+            worker.stop(kill=kill)
 
 
 def extract_parallel(sources: Iterable[Source], options: Options, nlp) -> Iterator[tuple[dict, list[str]]]:
-    """Chunks of sources to `options.jobs` worker processes, results in input order.
+    """(record, messages) for every source, in input order, worked out by ``options.jobs`` workers.
 
     At most jobs * CHUNKS_PER_JOB chunks are read ahead of what was yielded (the walk stays lazy).
-    A worker that dies (segfault, OOM killer) is replaced and the chunk it held is redone one source
-    at a time, so only the input that kills a worker again loses its record, to an error record.
-    Standard input is read here, in the main process.
+    Standard input is read here, in the main process, so that a worker killed on it can be replaced.
     """
-    from multiprocessing.connection import wait
-
-    context = _context()
-    if context.get_start_method() == "fork":
+    pool = _Pool(options)
+    if pool.context.get_start_method() == "fork":
         _WORKER["nlp"] = nlp  # inherited by the workers
-    workers: list[_Worker] = []
-    done: dict[int, list] = {}
-    chunks = enumerate(_chunks(sources, CHUNK_SIZE))
-    taken = emitted = 0
-    exhausted = False
+    chunks = enumerate(_chunks(sources, CHUNK_SIZE, options.max_bytes))
     window = max(2, options.jobs * CHUNKS_PER_JOB)
-    finished = False
+    in_order: collections.deque[_Task] = collections.deque()
+    exhausted = finished = False
     try:
-        _flush_std_streams()
-        workers = [_Worker(context, options) for _ in range(options.jobs)]
+        pool.start()
         while True:
-            # hand out chunks to idle workers, without reading too far ahead
-            for worker in workers:
-                while worker.task is None and not exhausted and taken - emitted < window:
-                    item = next(chunks, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    task, chunk = item
-                    taken += 1
-                    if any(s.path is None and s.error is None for s in chunk):
-                        done[task] = [_extract.extract_source(nlp, s, options) for s in chunk]
-                    else:
-                        worker.send(task, chunk)
-            while emitted in done:
-                yield from done.pop(emitted)
-                emitted += 1
-            busy = [w for w in workers if w.task is not None]
-            if not busy:
-                if exhausted and emitted == taken:
+            while not exhausted and len(in_order) < window:
+                item = next(chunks, None)
+                if item is None:
+                    exhausted = True
                     break
-                continue
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
-            for index, worker in enumerate(workers):
-                if worker.task is None or (worker.conn not in ready and worker.process.sentinel not in ready):
-                    continue
-                message = worker.receive()
-                if message is not None:
-                    done[message[0]] = message[1]
-                elif not worker.process.is_alive():
-                    task, chunk = worker.task
-                    worker.task = None
-                    worker.stop(kill=True)
-                    done[task] = _isolated(context, options, chunk)
-                    _flush_std_streams()
-                    workers[index] = _Worker(context, options)
+                in_order.append(_Task(*item))
+                pool.queue.append((in_order[-1], 0))
+            while in_order and in_order[0].finished:
+                yield from in_order.popleft().results
+            if not in_order and exhausted:
+                break
+            pool.hand_out()
+            pool.wait()
         finished = True
     finally:
-        for worker in workers:
-            worker.stop(kill=not finished)
+        pool.stop(kill=not finished)
         _WORKER.clear()
