@@ -167,7 +167,8 @@ def extract(
     published: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD for articles that carry no date.")] = None,
     actors: Annotated[Optional[list[str]], typer.Option("--actors", help="Extra actor registry JSONL (repeatable).")] = None,
     patterns: Annotated[Optional[list[str]], typer.Option("--patterns", help="Extra event Matcher patterns JSONL (repeatable).")] = None,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Larger inputs get an error record.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(min=1, max=64 * 1024 * 1024,
+                                           help="Larger inputs get an error record (at most 64 MiB).")] = 10 * 1024 * 1024,
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes; output is identical to --jobs 1.")] = 1,
     timeout: Annotated[float, typer.Option(min=0, help="Seconds one article may take (0: no limit); "
                                            "an article over it gets an error record.")] = 30.0,

@@ -70,8 +70,16 @@ class MemoryZones:
         self.close()
 
 
+def fit_max_length(nlp, characters: int) -> None:
+    """Let the pipeline take texts of ``characters``: spaCy's max_length guards the parser and NER's
+    memory, which this pipeline does not have, so the input size limit (--max-bytes) is the only one."""
+    if nlp.max_length <= characters:
+        nlp.max_length = characters + 1
+
+
 def extract_text(nlp, text: str, source: str, published: dt.date | None = None, encoding: str | None = None) -> dict:
     """The record of one article's text."""
+    fit_max_length(nlp, len(text))
     doc = nlp.make_doc(text)
     doc._.published_default = published
     return doc_to_record(nlp(doc), source, encoding)
