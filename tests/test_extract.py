@@ -41,3 +41,26 @@ def test_memory_zones_free_the_words_a_batch_adds(nlp, articles):
             record = extract_text(nlp, text.replace("Phommachanh", f"Xaysomboun{number}x"), "x")
             assert any(f"Xaysomboun{number}x" in person["name"] for person in record["people"])
     assert len(nlp.vocab.strings) == before
+
+
+def test_a_text_over_a_million_characters_is_processed_whole(nlp):
+    filler = "The delegations reviewed cooperation in many fields. " * 20_000
+    text = filler + "Prime Minister Sonexay Siphandone held talks in Vientiane."
+    assert len(text) > 1_000_000  # spaCy's default max_length
+    record = extract_text(nlp, text, "long.txt")
+    assert record["error"] is None
+    (person,) = record["people"]
+    assert person["name"] == "Sonexay Siphandone"
+
+
+@pytest.mark.parametrize("max_bytes", [10**18, 2**63 - 1])
+def test_a_huge_max_bytes_reads_stdin_without_allocating_it(nlp, monkeypatch, max_bytes):
+    import io
+    import sys
+
+    from vnlao_extract.inputs import Source
+
+    text = b"Prime Minister Sonexay Siphandone held talks in Vientiane."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text), encoding="utf-8"))
+    (record,) = extract_sources([Source("-", None)], Options(max_bytes=max_bytes, in_process=True), nlp)
+    assert record["error"] is None and record["people"]

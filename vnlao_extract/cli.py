@@ -138,6 +138,14 @@ def _check_out(out: Optional[str]) -> Optional[str]:
     return out
 
 
+def _checked(check, value):
+    """``check(value)``, its ValueError as a usage error."""
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+
+
 def _check_user_files(option: str, files: tuple[str, ...]) -> None:
     for name in files:
         if not os.path.isfile(name):
@@ -159,8 +167,11 @@ def extract(
     published: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD for articles that carry no date.")] = None,
     actors: Annotated[Optional[list[str]], typer.Option("--actors", help="Extra actor registry JSONL (repeatable).")] = None,
     patterns: Annotated[Optional[list[str]], typer.Option("--patterns", help="Extra event Matcher patterns JSONL (repeatable).")] = None,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Larger inputs get an error record.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(min=1, max=64 * 1024 * 1024,
+                                           help="Larger inputs get an error record (at most 64 MiB).")] = 10 * 1024 * 1024,
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes; output is identical to --jobs 1.")] = 1,
+    timeout: Annotated[float, typer.Option(min=0, help="Seconds one article may take (0: no limit); "
+                                           "an article over it gets an error record.")] = 30.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")] = False,
 ) -> int:
     # Everything about the command line is checked before spaCy is imported and the pipeline built.
@@ -172,11 +183,13 @@ def extract(
     _check_user_files("--actors", tuple(actors or ()))
     _check_user_files("--patterns", tuple(patterns or ()))
 
+    from .budget import checked_timeout
     from .extract import Options, extract_sources, load_pipeline
     from .inputs import iter_sources
 
     options = Options(published=published_date, actors=tuple(actors or ()),
-                      patterns=tuple(patterns or ()), max_bytes=max_bytes, jobs=jobs)
+                      patterns=tuple(patterns or ()), max_bytes=max_bytes, jobs=jobs,
+                      timeout=_checked(checked_timeout, timeout))
     try:
         nlp = load_pipeline(options)
     except ResourceError as exc:

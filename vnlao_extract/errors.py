@@ -23,6 +23,8 @@ class Errors:
     E019 = "{path}:{line}: bad {kind} row: {reason}"
     E020 = "{path}:{line}: pattern {id!r} is not a valid spaCy Matcher pattern: {reason}"
     E021 = "{path}:{line}: pattern {id!r} uses the unknown class {name!r}"
+    E040 = "--timeout must be between 0 (no budget) and {limit:g} seconds, got {value}"
+    E041 = "{path}: took longer than {seconds} s (--timeout), skipped"
 
 
 class Warnings:

@@ -17,7 +17,7 @@ import re
 import stat
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -25,6 +25,8 @@ from typing import Callable, Iterator, Sequence
 from .errors import Errors, InputError, Warnings
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# The largest --max-bytes: an article is held whole in memory, several times over (text, tokens, output).
+MAX_BYTES_LIMIT = 64 * 1024 * 1024
 STDIN_NAME = "-"
 
 # Text whose share of control characters (besides \t \n \r \f) exceeds this is binary.
@@ -65,6 +67,7 @@ class Source:
     name: str
     path: Path | None
     error: str | None = None
+    data: bytes | None = field(default=None, repr=False)  # standard input, once read (see preread_stdin)
 
 
 @dataclass(frozen=True)
@@ -296,12 +299,26 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None) 
     """Read, decode and normalize one source; raise `InputError` with a one-line message."""
     if source.error is not None:
         raise InputError(source.error)
+    max_bytes = min(max_bytes, MAX_BYTES_LIMIT)
     shown = display_name(source.name)
-    if source.path is None:
+    if source.data is not None:
+        data = source.data
+    elif source.path is None:
         data = _read_stdin(stdin, max_bytes, shown)
     else:
         data = _read_file(os.fspath(source.path), max_bytes, shown)
     return decode_bytes(data, source.name)
+
+
+def preread_stdin(source: Source, max_bytes: int, stdin=None) -> Source:
+    """Standard input as a source that carries its bytes (or its error); any other source as it is.
+    A worker process can then be handed it, and handed it again if it dies."""
+    if source.path is not None or source.error is not None or source.data is not None:
+        return source
+    try:
+        return replace(source, data=_read_stdin(stdin, max_bytes, display_name(source.name)))
+    except InputError as exc:
+        return replace(source, error=str(exc))
 
 
 def _read_stdin(stdin, max_bytes: int, shown: str) -> bytes:
@@ -310,14 +327,27 @@ def _read_stdin(stdin, max_bytes: int, shown: str) -> bytes:
         raise InputError(Errors.E001.format(path=shown, reason="no standard input"))
     stream = getattr(stream, "buffer", stream)
     try:
-        data = stream.read(max_bytes + 1)
+        data = _read_stream_limited(stream, min(max_bytes, MAX_BYTES_LIMIT) + 1)
     except OSError as exc:
         raise InputError(Errors.E001.format(path=shown, reason=_reason(exc))) from None
     if isinstance(data, str):  # a text stream without .buffer (e.g. io.StringIO)
         data = data.encode("utf-8", "surrogateescape")
-    if len(data) > max_bytes:
-        raise InputError(Errors.E014.format(path=shown, limit=max_bytes))
+    if len(data) > min(max_bytes, MAX_BYTES_LIMIT):
+        raise InputError(Errors.E014.format(path=shown, limit=min(max_bytes, MAX_BYTES_LIMIT)))
     return data
+
+
+def _read_stream_limited(stream, limit: int):
+    """Read a stream in pieces until EOF or `limit` (a single read of `limit` would allocate it up front)."""
+    chunks = []
+    remaining = limit
+    while remaining > 0:
+        chunk = stream.read(min(remaining, _READ_CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return chunks[0][:0].join(chunks) if chunks else b""
 
 
 def _check_type(st: os.stat_result, shown: str, max_bytes: int) -> None:
