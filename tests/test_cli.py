@@ -725,11 +725,28 @@ def test_folder_of_20000_files(tmp_path):
     assert time.monotonic() - started < 120
 
 
-@pytest.mark.parametrize("quiet, terminal", [(False, True), (True, True), (False, False)])
-def test_progress_passes_every_record_through_in_order(monkeypatch, quiet, terminal):
-    from vnlao_extract import cli
+def test_progress_passes_every_record_through_in_order():
+    from vnlao_extract.views.progress import with_progress
 
-    monkeypatch.setattr(cli, "_isatty", lambda stream: terminal)
     records = [{"source": f"{n}.txt", "error": None} for n in range(5)]
-    assert cli._shows_progress(quiet) is (terminal and not quiet)
-    assert list(cli._progress(iter(records), quiet, total=len(records))) == records
+    assert list(with_progress(iter(records), total=len(records))) == records
+
+
+@pytest.mark.parametrize("quiet, stderr_tty, stdout_tty, fmt, paths, shown", [
+    (False, True, False, "json", ["seeds"], True),
+    (True, True, False, "json", ["seeds"], False),
+    (False, False, False, "json", ["seeds"], False),
+    (False, True, True, "table", ["seeds"], False),  # the tables' own terminal: no bar
+    (False, True, False, "table", ["seeds"], True),  # tables piped, stderr a terminal
+    (False, True, False, "json", ["-"], False),  # stdin: one input, no bar
+    (False, True, False, "json", ["a.txt"], False),
+    (False, True, False, "json", ["a.txt", "b.txt"], True),
+])
+def test_progress_only_for_a_batch_off_the_tables_terminal(monkeypatch, quiet, stderr_tty, stdout_tty, fmt,
+                                                           paths, shown):
+    from vnlao_extract import cli
+    from vnlao_extract.run import Format
+
+    monkeypatch.setattr(cli, "isatty", lambda stream: stderr_tty if stream is sys.stderr else stdout_tty)
+    monkeypatch.chdir(SEEDS.parent)
+    assert cli._shows_progress(quiet, Format(fmt), None, paths) is shown

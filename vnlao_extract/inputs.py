@@ -116,16 +116,19 @@ def _stat_error(exc: OSError, shown: str, path: str | None = None) -> str:
 
 def iter_sources(
     args: Sequence[str | os.PathLike],
-    glob: str = "*.txt",
+    glob: str | Sequence[str] = "*.txt",
     on_warning: Callable[[str], None] | None = None,
+    hidden: bool = False,
 ) -> Iterator[Source]:
     """Yield a `Source` per file to read, in a deterministic order.
 
     Arguments are handled in the order given.  Files given explicitly are taken
     whatever their name; directories are walked recursively (following symlinks,
     never twice into the same directory) taking only names matching `glob`, in
-    the order of their relative path strings.
+    the order of their relative path strings.  `glob` may be several patterns (a name
+    matching any is taken); hidden entries (".name") are skipped in walks unless `hidden`.
     """
+    glob = _Globs((glob,) if isinstance(glob, str) else tuple(glob), hidden)
     warn = on_warning if on_warning is not None else _warn_to_stderr
     files: dict[str, int] = {}  # realpath -> index of the argument that yielded it
     dirs: dict[tuple[int, int], int] = {}  # (st_dev, st_ino) -> argument index
@@ -183,6 +186,21 @@ def iter_sources(
             yield Source(arg, path, Errors.E007.format(path=shown))
 
 
+class _Globs(str):
+    """The walk's name patterns; shown in messages as they were given, comma-separated."""
+
+    def __new__(cls, patterns: tuple[str, ...], hidden: bool):
+        self = super().__new__(cls, ", ".join(patterns))
+        self.patterns, self.hidden = patterns, hidden
+        return self
+
+    def matches(self, name: str) -> bool:
+        return any(fnmatchcase(name, pattern) for pattern in self.patterns)
+
+    def skips(self, name: str) -> bool:
+        return not self.hidden and name.startswith(".")
+
+
 def _sorted_entries(directory: str) -> list[tuple[str, os.DirEntry]]:
     """Entries of one directory, sorted so that the walk follows relative-path string order.
 
@@ -223,7 +241,9 @@ def _walk(top, top_real, index, glob, files, dirs, twice, matched=None) -> Itera
             continue
         _, entry = pair
         name = os.path.join(dir_name, entry.name)
-        matches = fnmatchcase(entry.name, glob)
+        if glob.skips(entry.name):
+            continue
+        matches = glob.matches(entry.name)
 
         try:
             is_link = entry.is_symlink()
