@@ -32,8 +32,18 @@ PROPERTY = settings(max_examples=40, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
+def without_offsets(item):
+    """The item with every start_char/end_char/mentions left out (they index the user's bytes as decoded)."""
+    if isinstance(item, dict):
+        return {k: without_offsets(v) for k, v in item.items() if k not in ("start_char", "end_char", "mentions")}
+    if isinstance(item, list):
+        return [without_offsets(v) for v in item]
+    return item
+
+
 def strip(record: dict) -> dict:
-    return {k: v for k, v in record.items() if k not in VARYING}
+    """What must not depend on how the article was spelled in bytes."""
+    return without_offsets({k: v for k, v in record.items() if k not in VARYING})
 
 
 def record_of_bytes(nlp, data: bytes, directory: Path, name: str = "a.txt", **options) -> dict:
@@ -167,6 +177,43 @@ def test_every_seed_record_is_the_same_in_nfd_and_utf16(nlp, tmp_path, seed_base
     text = seed.read_text(encoding="utf-8")
     for spelling in ("nfd", "utf-16"):
         assert strip(record_of_bytes(nlp, SPELLINGS[spelling](text), tmp_path)) == strip(seed_baseline[seed.name])
+
+
+def offset_pairs(item):
+    """Every (start, end) pair of a record, wherever it is."""
+    if isinstance(item, dict):
+        if isinstance(item.get("start_char"), int):
+            yield item["start_char"], item["end_char"]
+        for key, value in item.items():
+            if key == "mentions":
+                yield from (tuple(pair) for pair in value)
+            else:
+                yield from offset_pairs(value)
+    elif isinstance(item, list):
+        for value in item:
+            yield from offset_pairs(value)
+
+
+@pytest.mark.parametrize("spelling", ["crlf", "nfd", "utf-8-sig", "zero-width", "utf-16"])
+@pytest.mark.parametrize("seed", SEED_PATHS, ids=lambda p: p.name[:3])
+def test_offsets_index_the_text_as_the_user_decodes_it(nlp, tmp_path, seed_baseline, seed, spelling):
+    """Slicing the user's own decoded text (Python's codec named in `encoding`, newlines untouched) at
+    every offset pair gives what the pipeline read there."""
+    from vnlao_extract.inputs import normalize_text
+
+    base_text = seed.read_text(encoding="utf-8")
+    base = seed_baseline[seed.name]
+    data = SPELLINGS[spelling](base_text)
+    record = record_of_bytes(nlp, data, tmp_path)
+    users_text = data.decode(record["encoding"])
+    base_pairs, pairs = list(offset_pairs(base)), list(offset_pairs(record))
+    assert len(pairs) == len(base_pairs) > 0
+    sliced = [normalize_text(users_text[s:e]) for s, e in pairs]
+    assert sliced == [base_text[s:e] for s, e in base_pairs]
+    names = {p["name"] for p in base["people"]}
+    assert names and names <= set(sliced)
+    if spelling in ("crlf", "utf-8-sig", "utf-16"):  # nothing inside a name changed: the very same characters
+        assert [users_text[s:e] for s, e in pairs] == sliced
 
 
 def test_seed_in_cp1252_gives_the_same_record_as_in_utf8(nlp, tmp_path):

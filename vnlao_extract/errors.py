@@ -32,6 +32,7 @@ class Warnings:
     W002 = "{path}: given more than once, read once"
     W003 = "{name}: the article calls them {title!r}, the registry has them as {held} on {date}"
     W004 = "{path}: no files matching {glob!r} in this folder"
+    W040 = "{path}: {count} byte sequence(s) not valid UTF-8, read as U+FFFD (the rest is UTF-8)"
 
 
 class InputError(Exception):

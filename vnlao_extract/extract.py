@@ -16,6 +16,7 @@ from .errors import Errors, InputError, Warnings, one_line
 from .inputs import DEFAULT_MAX_BYTES, Source, display_name, read_source
 from .output import dumps_line
 from .record import doc_to_record, error_record
+from .textmap import remap_offsets
 
 # Articles per spaCy memory zone: what a batch adds to the vocabulary (new words, their lexemes, the
 # tokenizer's cache entries) is freed after it, so memory stays flat however long the batch. A zone per
@@ -101,11 +102,12 @@ def extract_source(nlp, source: Source, options: Options) -> tuple[dict, list[st
         return _failed(source, one_line(exc))
     except Exception as exc:  # noqa: BLE001 - e.g. MemoryError: one input, not the batch
         return _failed(source, Errors.E001.format(path=shown, reason=one_line(f"{type(exc).__name__}: {exc}")))
-    messages = []
+    messages = ["warning: " + note for note in article.notes]
     if article.encoding not in ("utf-8", "utf-8-sig"):
         messages.append("warning: " + Warnings.W001.format(path=shown, encoding=article.encoding))
     try:
         record = extract_text(nlp, article.text, source.name, options.published, article.encoding)
+        remap_offsets(record, article.offsets)
         dumps_line(record)  # a record the writer would choke on (NaN, a stray object) fails here, alone
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
         message = Errors.E008.format(path=shown, reason=one_line(f"{type(exc).__name__}: {exc}"))

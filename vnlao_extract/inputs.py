@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from .errors import Errors, InputError, Warnings
+from .textmap import TextMap, repair_text
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # The largest --max-bytes: an article is held whole in memory, several times over (text, tokens, output).
@@ -33,7 +34,6 @@ STDIN_NAME = "-"
 CONTROL_SHARE_LIMIT = 0.10
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _UNPRINTABLE_NAME_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 # Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -72,8 +72,13 @@ class Source:
 
 @dataclass(frozen=True)
 class ArticleText:
+    """The repaired text the pipeline reads; ``offsets`` maps it back to the text as decoded, and
+    ``notes`` are the warnings its decoding earned."""
+
     text: str
     encoding: str
+    offsets: TextMap = field(default_factory=TextMap, compare=False, repr=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
 
 def display_name(name: str) -> str:
@@ -426,6 +431,8 @@ def decode_bytes(data: bytes, name: str) -> ArticleText:
     shown = display_name(name)
     text = None
     encoding = ""
+    notes: list[str] = []
+    after_bom = ""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -435,6 +442,7 @@ def decode_bytes(data: bytes, name: str) -> ArticleText:
             except UnicodeDecodeError:
                 if codec == "utf-8-sig":  # a UTF-8 BOM before non-UTF-8 bytes
                     data = data[len(bom):]
+                    after_bom = "-sig"
                     break
                 continue
     else:
@@ -445,16 +453,11 @@ def decode_bytes(data: bytes, name: str) -> ArticleText:
     if text is None:
         try:
             text = data.decode("utf-8")
-            encoding = "utf-8"
+            encoding = "utf-8" + after_bom
         except UnicodeDecodeError:
             if b"\x00" in data:
                 raise InputError(Errors.E003.format(path=shown)) from None
-            try:
-                text = data.decode("cp1252")
-                encoding = "cp1252"
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
-                encoding = "latin-1"
+            text, encoding, notes = _decode_not_quite_utf8(data, shown, after_bom)
 
     if _CONTROL_RE.search(text):
         if "\x00" in text:
@@ -463,18 +466,27 @@ def decode_bytes(data: bytes, name: str) -> ArticleText:
         if controls > CONTROL_SHARE_LIMIT * len(text):
             raise InputError(Errors.E013.format(path=shown))
 
-    text = normalize_text(text)
-    if not text.strip():
+    repaired, offsets = repair_text(text)
+    if not repaired.strip():
         raise InputError(Errors.E002.format(path=shown))
-    return ArticleText(text, encoding)
+    return ArticleText(repaired, encoding, offsets, tuple(notes))
+
+
+def _decode_not_quite_utf8(data: bytes, shown: str, after_bom: str) -> tuple[str, str, list[str]]:
+    """Bytes that are not valid UTF-8: still UTF-8, with U+FFFD for the bad sequences, when its valid
+    multi-byte characters outnumber them (a damaged UTF-8 file keeps its names); else cp1252 or
+    latin-1, whose bytes above 0x7f are almost never valid UTF-8 sequences."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if non_ascii > bad:
+        return text, "utf-8" + after_bom, [Warnings.W040.format(path=shown, count=bad)]
+    try:
+        return data.decode("cp1252"), "cp1252", []
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", []
 
 
 def normalize_text(text: str) -> str:
-    """NFC, LF line ends, no zero-width characters; everything else untouched."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ZERO_WIDTH_RE.search(text):
-        text = _ZERO_WIDTH_RE.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text
+    """The text as the pipeline reads it: NFC, LF line ends, invisible characters repaired (textmap.py)."""
+    return repair_text(text)[0]
