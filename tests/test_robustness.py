@@ -323,3 +323,23 @@ def test_a_worker_that_dies_costs_only_its_input(nlp, tmp_path, monkeypatch):
         Errors.E008.format(path=r["source"], reason="the worker process died") for r in crashed]
     assert [dumps_line(r) for r in records if "boom" not in r["source"]] == expected
     assert sum("worker process died" in m for m in messages) == 3
+
+
+# ---------------------------------------------------------------------------
+# Output grows with the text
+
+
+def _delegation(count: int) -> str:
+    first = ["Khamsing", "Bounthavy", "Sengdao", "Vilay", "Keomany", "Thongsavanh", "Phouvong", "Somsak"]
+    last = ["Phommachanh", "Vongsa", "Keola", "Inthavong", "Souvanna", "Phetsamone", "Duangdy", "Chanthavong"]
+    names = [f"{first[i % 8]} {last[i // 8 % 8]}{chr(97 + i // 64 % 26) * (i // 64)}" for i in range(count)]
+    return "The delegation included Ambassador " + ", Ambassador ".join(names) + "."
+
+
+def test_many_people_in_one_sentence_give_output_linear_in_the_text(nlp):
+    small, large = (extract_text(nlp, _delegation(n), "d.txt") for n in (100, 400))
+    assert len(small["people"]) == 100 and len(large["people"]) == 400
+    growth = len(dumps_line(large)) / len(dumps_line(small))
+    assert growth < 4.8  # each person quotes a window of its sentence, not all of it (that grows 16-fold)
+    sentence = large["people"][200]["evidence"]["sentence"]
+    assert sentence.startswith("…") and sentence.endswith("…") and large["people"][200]["name"] in sentence

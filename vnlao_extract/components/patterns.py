@@ -1,11 +1,14 @@
 """Shared helpers for components whose rules are spaCy Matcher patterns in JSONL."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, ResourceError
 from ..rules import expand_classes, where  # noqa: F401  (expand_classes: kept for the components that import it here)
+from ..resources import load_package_jsonl
 from .tokens import ignored_mask
 
 
@@ -29,8 +32,19 @@ def in_body(span: Span) -> bool:
     return not any(ignored[span.start:span.end])
 
 
+@lru_cache(maxsize=1)
+def sentence_window() -> int:
+    rows = load_package_jsonl("evidence.jsonl")
+    return next(int(r["value"]) for r in rows if r.get("setting") == "sentence_window_tokens")
+
+
 def sentence_text(span: Span) -> str:
-    return span.sent.text.strip() if span.doc.has_annotation("SENT_START") else span.doc.text
+    """The span's sentence, cut to a window of tokens around the span (marked "…" where cut)."""
+    doc, window = span.doc, sentence_window()
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    start, end = max(sent.start, span.start - window), min(sent.end, span.end + window)
+    text = doc[start:end].text.strip()
+    return ("…" if start > sent.start else "") + text + ("…" if end < sent.end else "")
 
 
 def evidence(span: Span, rule: str) -> dict:
