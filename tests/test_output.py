@@ -191,3 +191,29 @@ def test_atomic_writer_with_json_writer(tmp_path):
 ])
 def test_is_broken_pipe(exc, expected):
     assert is_broken_pipe(exc) is expected
+
+
+@pytest.mark.parametrize("char", ["\u0085", "\u2028", "\u2029", "\udcff"])
+@pytest.mark.parametrize("writer_class", [JsonArrayWriter, JsonlWriter])
+def test_line_breaks_json_allows_are_escaped_for_line_readers(writer_class, char):
+    record = {"name": f"x{char}y", "people": [{"name": f"Lâm{char}"}]}
+    out = write_all(writer_class, [record])
+    assert char not in out and "\\u%04x" % ord(char) in out
+    assert len(out.splitlines()) == len(out.split("\n")) - 1  # str.splitlines sees no extra break
+    assert json.loads(out.splitlines()[0] if writer_class is JsonlWriter else out) == (
+        record if writer_class is JsonlWriter else [record])
+
+
+@pytest.mark.parametrize("locale_encoding", ["ascii", "latin-1", "cp1252"])
+def test_stdout_is_utf8_whatever_the_locale(tmp_path, locale_encoding):
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("General Secretary Tô Lâm met Lao leaders in Vientiane.\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONIOENCODING=locale_encoding)
+    proc = subprocess.run([sys.executable, "-m", "vnlao_extract.cli", str(article), "--jsonl"],
+                          capture_output=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    (record,) = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert record["people"][0]["name"] == "Tô Lâm"

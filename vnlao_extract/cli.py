@@ -277,8 +277,10 @@ def _run(argv: Optional[list[str]]) -> int:
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Console entry point: maps every outcome to an exit code and one stderr line, never a traceback."""
-    from .output import is_broken_pipe
+    from .output import is_broken_pipe, utf8_stdout
     from .run import install_signal_handlers
+
+    utf8_stdout()
 
     usage_errors = _exception_types("UsageError")
     click_errors = _exception_types("ClickException")

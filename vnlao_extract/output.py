@@ -14,16 +14,31 @@ import os
 import re
 import secrets
 import stat
+import sys
 from typing import IO, Iterator, Mapping
 
-_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Written as JSON escapes: lone surrogates (no UTF-8 stream takes them), and the line breaks that
+# line-based readers split at although JSON does not (NEL, LINE and PARAGRAPH SEPARATOR).
+_ESCAPED_RE = re.compile("[\ud800-\udfff\u0085\u2028\u2029]")
 
 
 def _escape_surrogates(text: str) -> str:
-    # Surrogates can only occur inside JSON strings, where \udcxx is a valid escape.
-    if _LONE_SURROGATE_RE.search(text):
-        return _LONE_SURROGATE_RE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
+    # These can only occur inside JSON strings, where \uXXXX is a valid escape.
+    if _ESCAPED_RE.search(text):
+        return _ESCAPED_RE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
     return text
+
+
+def utf8_stdout() -> None:
+    """Standard output writes UTF-8 whatever the locale says (PYTHONIOENCODING=ascii, LANG=C on old
+    Pythons): records hold names like Tô Lâm, and an encoding error would lose every one of them."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if stream is not None and encoding not in ("utf-8", "utf8"):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(encoding="utf-8", errors="strict")
+    with contextlib.suppress(AttributeError, ValueError, OSError):  # stderr keeps the locale, loses nothing
+        sys.stderr.reconfigure(errors="backslashreplace")
 
 
 def dumps_pretty(record: Mapping) -> str:
@@ -238,4 +253,5 @@ __all__ = [
     "dumps_line",
     "dumps_pretty",
     "is_broken_pipe",
+    "utf8_stdout",
 ]
