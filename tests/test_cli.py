@@ -116,8 +116,15 @@ def start(args, cwd=None, **kw) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
 
 
+def without_offsets(item):
+    """Offsets index the user's text as decoded (issue 11): an NFD or CRLF copy has other offsets."""
+    if isinstance(item, dict):
+        return {k: without_offsets(v) for k, v in item.items() if k not in ("start_char", "end_char", "mentions")}
+    return [without_offsets(v) for v in item] if isinstance(item, list) else item
+
+
 def strip(record: dict) -> dict:
-    return {k: v for k, v in record.items() if k not in VARYING}
+    return without_offsets({k: v for k, v in record.items() if k not in VARYING})
 
 
 def lines_naming(result: Result, name: str) -> list[str]:
@@ -150,7 +157,7 @@ FILES: dict[str, bytes | None] = {
     "crlf.txt": ARTICLE.replace("\n", "\r\n").encode(),
     "cr.txt": ARTICLE.replace("\n", "\r").encode(),
     "nfd.txt": unicodedata.normalize("NFD", ARTICLE).encode(),
-    "zero-width.txt": ARTICLE.replace("Tô", "T\u200bô").replace("Laos", "La\u2060os").replace("trade", "tr\ufeffade")
+    "zero-width.txt": ARTICLE.replace("Tô Lâm", "Tô\u200bLâm").replace("Laos", "La\u2060os").replace("trade", "tr\ufeffade")
                              .encode(),
     "nbsp.txt": ARTICLE.replace(" ", "\u00a0", 5).encode(),
     "smart-quotes.txt": "“General Secretary Tô Lâm” said the ‘special’ ties — with Laos — grow.\n".encode(),

@@ -109,19 +109,22 @@ def _choose_format(fmt: Optional[Format], as_json: bool, as_jsonl: bool, html: O
 
 
 def _check_out(out: Optional[str]) -> Optional[str]:
-    """--out must name a file in an existing, writable directory: checked before any work is done."""
-    if out is None or out == "-":
-        return None
-    if not out.strip():
-        raise UsageProblem("--out needs a file name")
-    if os.path.isdir(out):
-        raise UsageProblem(f"--out {out}: is a directory")
-    directory = os.path.dirname(os.path.abspath(out))
-    if not os.path.isdir(directory):
-        raise UsageProblem(f"--out {out}: no such directory {directory}")
-    if not os.access(directory, os.W_OK | os.X_OK):
-        raise UsageProblem(f"--out {out}: cannot write in {directory}")
-    return out
+    """--out must name a regular file or a new name in a writable folder (outfile.py): checked before any work."""
+    from .outfile import OutRefused, check_out
+
+    try:
+        return check_out(out)
+    except OutRefused as exc:
+        raise UsageProblem(str(exc)) from None
+
+
+def _refuse_inputs_as_out(out: Optional[str], paths: list[str], globs: tuple[str, ...]) -> None:
+    from .outfile import OutRefused, refuse_inputs
+
+    try:
+        refuse_inputs(out, paths, globs)
+    except OutRefused as exc:
+        raise UsageProblem(str(exc)) from None
 
 
 def _check_user_files(option: str, files: tuple[str, ...]) -> None:
@@ -211,6 +214,7 @@ def extract(
     chosen, out = _choose_format(fmt, as_json, as_jsonl, _check_out(html) if html else None, out)
     if out is None and sys.stdout is None:
         raise UsageProblem("standard output is closed: give --out FILE")
+    _refuse_inputs_as_out(out, paths, tuple(glob or ("*.txt",)))
     extract_options = _extract_options(published, actors, patterns, max_bytes, jobs, timeout)
     options = RunOptions(extract=extract_options, globs=tuple(glob or ("*.txt",)), hidden=hidden, quiet=quiet,
                          evidence=not no_evidence, explain=explain, table=table, width=width,

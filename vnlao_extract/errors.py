@@ -25,6 +25,8 @@ class Errors:
     E021 = "{path}:{line}: pattern {id!r} uses the unknown class {name!r}"
     E040 = "--timeout must be between 0 (no budget) and {limit:g} seconds, got {value}"
     E041 = "{path}: took longer than {seconds} s (--timeout), skipped"
+    E042 = "--out {out}: {reason}"
+    E043 = "--out {out}: is one of the inputs ({path}), refused so that it is not overwritten"
 
 
 class Warnings:

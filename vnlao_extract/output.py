@@ -197,6 +197,8 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None
     the very end (O_TMPFILE), so even SIGKILL leaves no partial file behind.
     """
     target = os.fspath(path)
+    if os.path.islink(target):  # replace the file the link names, and keep the link
+        target = os.path.realpath(target)
     directory = os.path.dirname(os.path.abspath(target))
     base = os.path.basename(target) or "output"
     fd = _open_anonymous(directory)
