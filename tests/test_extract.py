@@ -1,6 +1,8 @@
 """Running the pipeline over many inputs: records in input order, and memory that does not grow."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from vnlao_extract import extract
@@ -64,3 +66,36 @@ def test_a_huge_max_bytes_reads_stdin_without_allocating_it(nlp, monkeypatch, ma
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text), encoding="utf-8"))
     (record,) = extract_sources([Source("-", None)], Options(max_bytes=max_bytes, in_process=True), nlp)
     assert record["error"] is None and record["people"]
+
+
+EDGE_TEXT = ("General Secretary To Lam visited Vientiane on Monday and will return next year. "
+             "Talks were held yesterday, last week and on January 5; the visit ended on December 30.\n")
+
+
+@pytest.mark.parametrize("header, published, expected", [
+    ("date 9999-12-31\n", None, "9999-12-31"),
+    ("", dt.date(1, 1, 1), "0001-01-01"),
+    ("", dt.date(9999, 12, 31), "9999-12-31"),
+    ("date 0001-01-02\n", None, "0001-01-02"),
+])
+def test_a_published_date_at_the_calendar_edge_costs_no_article(nlp, tmp_path, header, published, expected):
+    from vnlao_extract.errors import Warnings
+    from vnlao_extract.extract import extract_source
+    from vnlao_extract.inputs import Source
+
+    path = tmp_path / "edge.txt"
+    path.write_text(header + EDGE_TEXT, encoding="utf-8")
+    record, _ = extract_source(nlp, Source("edge.txt", path), Options(published=published))
+    assert record["error"] is None and record["published"] == expected
+    assert record["people"] and Warnings.W041.format(date=expected) in record["warnings"]
+    assert all("0001" <= d["start"][:4] <= "9999" for d in record["dates"] + record["relative_dates"])
+
+
+def test_an_ordinary_published_date_gets_no_calendar_warning(nlp, tmp_path):
+    from vnlao_extract.extract import extract_source
+    from vnlao_extract.inputs import Source
+
+    path = tmp_path / "a.txt"
+    path.write_text("date 2026-02-02\n" + EDGE_TEXT, encoding="utf-8")
+    record, _ = extract_source(nlp, Source("a.txt", path), Options())
+    assert not any("edge of the calendar" in w for w in record["warnings"])

@@ -35,6 +35,7 @@ class Warnings:
     W003 = "{name}: the article calls them {title!r}, the registry has them as {held} on {date}"
     W004 = "{path}: no files matching {glob!r} in this folder"
     W040 = "{path}: {count} byte sequence(s) not valid UTF-8, read as U+FFFD (the rest is UTF-8)"
+    W041 = "published {date} is at the edge of the calendar: dates placed against it outside years 1-9999 are skipped"
 
 
 class InputError(Exception):

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 from .budget import DEFAULT_TIMEOUT
 from .errors import Errors, InputError, Warnings, one_line
 from .inputs import DEFAULT_MAX_BYTES, Source, display_name, read_source
+from .normalize import near_calendar_edge
 from .output import dumps_line
 from .record import doc_to_record, error_record
 from .textmap import remap_offsets
@@ -108,11 +109,18 @@ def extract_source(nlp, source: Source, options: Options) -> tuple[dict, list[st
     try:
         record = extract_text(nlp, article.text, source.name, options.published, article.encoding)
         remap_offsets(record, article.offsets)
+        _warn_at_calendar_edge(record)
         dumps_line(record)  # a record the writer would choke on (NaN, a stray object) fails here, alone
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
         message = Errors.E008.format(path=shown, reason=one_line(f"{type(exc).__name__}: {exc}"))
         return error_record(source.name, message), messages + [message]
     return record, messages
+
+
+def _warn_at_calendar_edge(record: dict) -> None:
+    published = record.get("published")
+    if published and near_calendar_edge(dt.date.fromisoformat(published)):
+        record["warnings"].append(Warnings.W041.format(date=published))
 
 
 def extract_sources(sources: Iterable[Source], options: Options, nlp=None,

@@ -109,7 +109,21 @@ RELATIVE_UNITS = {"day": "day", "morning": "day", "afternoon": "day", "evening":
 
 
 def resolve_relative(text: str, published: dt.date | None) -> str | None:
-    """"last month", "next year", "yesterday", "this morning" against the published date."""
+    """"last month", "next year", "yesterday", "this morning" against the published date; None also when
+    the result would fall outside the calendar Python can hold (years 1-9999)."""
+    try:
+        return _resolve_relative(text, published)
+    except (OverflowError, ValueError):
+        return None
+
+
+def near_calendar_edge(day: dt.date | None) -> bool:
+    """True for a date within a year of 0001-01-01 or 9999-12-31: dates placed against it may fall
+    outside the calendar, and are then skipped."""
+    return day is not None and not (dt.date.min.year < day.year < dt.date.max.year)
+
+
+def _resolve_relative(text: str, published: dt.date | None) -> str | None:
     if published is None:
         return None
     words = text.lower().split()
