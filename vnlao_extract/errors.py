@@ -27,6 +27,7 @@ class Errors:
     E041 = "{path}: took longer than {seconds} s (--timeout), skipped"
     E042 = "--out {out}: {reason}"
     E043 = "--out {out}: is one of the inputs ({path}), refused so that it is not overwritten"
+    E044 = "{path}:{line}: pattern {id!r}: {reason}"
 
 
 class Warnings:

@@ -31,6 +31,9 @@ def load_user(path, kind: str) -> list[Row]:
     rows = user_rows(path, kind)
     validate_rows(rows, USER_KINDS.get(kind, kind))
     if kind == "patterns":
+        from ..regexcheck import refuse_slow_regexes
+
+        refuse_slow_regexes(rows)
         load_user_patterns(rows)
     return rows
 
