@@ -27,6 +27,7 @@ from vnlao_extract import SCHEMA_VERSION, __version__
 from vnlao_extract.errors import Errors, Warnings
 
 from .conftest import SEEDS
+from .schema_check import assert_valid
 
 _SCRIPT = Path(sys.executable).with_name("extract")
 EXTRACT = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "vnlao_extract.cli"]
@@ -50,7 +51,7 @@ class Result:
 
     @property
     def records(self) -> list[dict]:
-        return [json.loads(line) for line in self.stdout.decode("utf-8").splitlines() if line.strip()]
+        return [assert_valid(json.loads(line)) for line in self.stdout.decode("utf-8").splitlines() if line.strip()]
 
     def by_source(self) -> dict[str, dict]:
         return {r["source"]: r for r in self.records}
