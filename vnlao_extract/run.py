@@ -21,6 +21,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 class Terminated(BaseException):

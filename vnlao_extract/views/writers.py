@@ -29,7 +29,8 @@ def write_records(records: Iterable[dict], fmt, out: Optional[str], options, tot
     target = atomic_writer(out) if out else contextlib.nullcontext(sys.stdout)
     with contextlib.closing(records) if hasattr(records, "close") else contextlib.nullcontext(), \
             target as stream:
-        writer = {Format.table: _write_tables, Format.json: _write_json, Format.jsonl: _write_json}[Format(fmt)]
+        writer = {Format.table: _write_tables, Format.json: _write_json, Format.jsonl: _write_json,
+                  Format.csv: _write_csv}[Format(fmt)]
         writer(counted, stream, fmt, out, options)
         stream.flush()
     return result
@@ -67,3 +68,18 @@ def _write_tables(records, stream, fmt, out, options) -> None:
     for record in records:
         with whole():
             render_record(record, console, explain=options.explain)
+
+
+def _write_csv(records, stream, fmt, out, options) -> None:
+    from ..run import whole
+    from .csv_table import CsvTableWriter, write_timeline_csv
+
+    if options.timeline:
+        from .. import timeline
+
+        write_timeline_csv(timeline(records), stream)
+        return
+    writer = CsvTableWriter(stream, options.table, options.evidence)
+    for record in records:
+        with whole():
+            writer.write(record)
