@@ -53,17 +53,22 @@ def extract_text(text: str, published: Union[str, _dt.date, None] = None, *, sou
 def extract_files(paths: Iterable[str], *, glob: Union[str, Iterable[str]] = "*.txt", hidden: bool = False,
                   published: Union[str, _dt.date, None] = None, actors: Iterable[str] = (),
                   patterns: Iterable[str] = (), max_bytes: int = 10 * 1024 * 1024, jobs: int = 1,
-                  on_message: Optional[Callable[[str], None]] = None, **extra: Any) -> Iterator[dict]:
+                  on_message: Optional[Callable[[str], None]] = None, **options: Any) -> Iterator[dict]:
     """A record per input file, in the order `extract` uses (files as given, folders walked sorted).
 
     Bad inputs give records with an ``error``, never exceptions; ``on_message`` receives the lines the
-    command prints on stderr. A bad ``actors``/``patterns`` file raises ``run.UsageProblem``.
+    command prints on stderr. A bad ``actors``/``patterns`` file raises ``run.UsageProblem``. Further
+    keywords are fields of ``extract.Options`` (e.g. ``timeout``); unknown ones go to its ``extra``.
     """
+    import dataclasses
+
     from .extract import Options
     from .run import RunOptions, iter_records
 
+    known = {f.name for f in dataclasses.fields(Options)} - {"extra"}
     extract_options = Options(published=_as_date(published), actors=tuple(actors), patterns=tuple(patterns),
-                              max_bytes=max_bytes, jobs=jobs, extra=extra)
+                              max_bytes=max_bytes, jobs=jobs, **{k: v for k, v in options.items() if k in known},
+                              extra={k: v for k, v in options.items() if k not in known})
     options = RunOptions(extract=extract_options, globs=(glob,) if isinstance(glob, str) else tuple(glob),
                          hidden=hidden)
     nlp = None if (actors or patterns) else _default_pipeline()
