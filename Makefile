@@ -4,7 +4,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED := ../shared
 
-.PHONY: install run test eval fuzz bench clean
+.PHONY: help install run test eval fuzz bench report clean
+
+help:  ## list the targets (plain `make`)
+	@echo "make install   create .venv and install the package with its test extras"
+	@echo "make run       install, then: extract seeds/ --json"
+	@echo "make test      install, then the whole test suite (pytest)"
+	@echo "make eval      score seeds and dev against the shared gold sets"
+	@echo "make fuzz      10,000 random texts through the extractor"
+	@echo "make bench     the benchmark (docs/performance.md; BENCH_ARGS=--quick)"
+	@echo "make report    the seeds' HTML report in headless Chromium: docs/report.png"
+	@echo "make clean     remove .venv and build files"
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -35,6 +45,9 @@ fuzz: install
 
 bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+report: install
+	VNLAO_REPORT_PNG=$(CURDIR)/docs/report.png $(BIN)/pytest -q tests/views/test_html.py -k chromium
 
 clean:
 	rm -rf $(VENV) build *.egg-info

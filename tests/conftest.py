@@ -22,7 +22,9 @@ def extract(nlp):
     """extract(text, published=None) -> record"""
     from vnlao_extract.extract import extract_text
 
+    from .schema_check import assert_valid
+
     def run(text: str, published=None, source: str = "test.txt") -> dict:
-        return extract_text(nlp, text, source, published)
+        return assert_valid(extract_text(nlp, text, source, published))
 
     return run

@@ -27,6 +27,7 @@ from vnlao_extract import SCHEMA_VERSION, __version__
 from vnlao_extract.errors import Errors, Warnings
 
 from .conftest import SEEDS
+from .schema_check import assert_valid
 
 _SCRIPT = Path(sys.executable).with_name("extract")
 EXTRACT = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "vnlao_extract.cli"]
@@ -50,7 +51,7 @@ class Result:
 
     @property
     def records(self) -> list[dict]:
-        return [json.loads(line) for line in self.stdout.decode("utf-8").splitlines() if line.strip()]
+        return [assert_valid(json.loads(line)) for line in self.stdout.decode("utf-8").splitlines() if line.strip()]
 
     def by_source(self) -> dict[str, dict]:
         return {r["source"]: r for r in self.records}
@@ -456,6 +457,11 @@ BAD_OPTIONS = [
     pytest.param(["a.txt", "--patterns", "pattern-missing-field.jsonl"], "", id="patterns-missing-field"),
     pytest.param(["a.txt", "--patterns", "binary.jsonl"], "binary.jsonl", id="patterns-binary"),
     pytest.param(["a.txt", "--jobs", "2", "--actors", "bad-json.jsonl"], "bad-json.jsonl", id="bad-actors-jobs2"),
+    pytest.param(["a.txt", "--max-bytes", "10Q"], "--max-bytes", id="max-bytes-unknown-unit"),
+    pytest.param(["a.txt", "--format", "csv", "--table", "nope"], "--table", id="unknown-csv-table"),
+    pytest.param(["a.txt", "--html", "r.html", "--format", "json"], "--html", id="html-with-another-format"),
+    pytest.param(["a.txt", "--html", "r.html", "--out", "o.html"], "--html", id="html-and-out"),
+    pytest.param(["--schema", "nope"], "--schema", id="unknown-schema"),
 ]
 
 
@@ -485,6 +491,79 @@ def test_bad_options_from_the_console_script(option_files, args, mentioned):
 def test_help_exits_0(cli, option_files):
     result = cli(["--help"], cwd=option_files)
     assert result.code == 0 and b"--max-bytes" in result.stdout
+
+
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_help_has_readable_metavars_panels_and_examples(cli, flag):
+    text = cli([flag]).stdout.decode("utf-8")
+    for wanted in ("PATH", "FILE", "SIZE", "PATTERN", "Examples", "extract seeds/ --format csv", "Input", "Output"):
+        assert wanted in text, wanted
+    for python_type in ("<list[str]>", "<int range>", "<bool>", "{PATH...}"):
+        assert python_type not in text, python_type
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version(cli, flag):
+    result = cli([flag])
+    assert result.code == 0 and result.stdout.decode().strip() == f"extract (vnlao_extract) {__version__}"
+
+
+def test_shell_completion_is_offered(cli):
+    assert b"--install-completion" in cli(["--help"]).stdout
+
+
+@pytest.mark.parametrize("text, size", [("2000", 2000), ("512k", 512 << 10), ("10M", 10 << 20), ("1MiB", 1 << 20),
+                                        ("2kb", 2048), (" 3 M ", 3 << 20)])
+def test_sizes_take_units(text, size):
+    from vnlao_extract.cli import parse_size
+
+    assert parse_size(text) == size
+
+
+def test_max_bytes_with_a_unit_applies(cli, tmp_path):
+    (tmp_path / "big.txt").write_text(ARTICLE * 10)
+    result = cli(["big.txt", "--max-bytes", "1k", "--jsonl"], cwd=tmp_path)
+    assert result.code == 1 and "larger than --max-bytes" in result.records[0]["error"]
+
+
+@pytest.mark.parametrize("args, found", [
+    ([], ["a.txt", "sub/b.txt"]),
+    (["--glob", "*.md"], ["c.md"]),
+    (["-g", "*.txt", "-g", "*.md"], ["a.txt", "c.md", "sub/b.txt"]),
+    (["--hidden"], [".git/x.txt", ".venv/lib/y.txt", "a.txt", "sub/b.txt"]),
+])
+def test_glob_is_repeatable_and_hidden_folders_are_skipped(cli, tmp_path, args, found):
+    for name in ("a.txt", "sub/b.txt", "c.md", ".git/x.txt", ".venv/lib/y.txt"):
+        (tmp_path / "in" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / name).write_text(ARTICLE)
+    result = cli(["in", "--jsonl", *args], cwd=tmp_path)
+    assert [r["source"].removeprefix("in/") for r in result.records] == found
+
+
+def test_a_hidden_file_given_by_name_is_read(cli, tmp_path):
+    (tmp_path / ".draft.txt").write_text(ARTICLE)
+    assert cli([".draft.txt", "--jsonl"], cwd=tmp_path).records[0]["error"] is None
+
+
+def test_no_evidence_leaves_evidence_and_mentions_out(cli, explicit_dir):
+    full = cli(["a.txt", "--jsonl"], cwd=explicit_dir).records[0]
+    small = cli(["a.txt", "--jsonl", "--no-evidence"], cwd=explicit_dir).records[0]
+    assert "evidence" in json.dumps(full) and "mentions" in json.dumps(full)
+    assert "evidence" not in json.dumps(small) and '"mentions"' not in json.dumps(small)
+    assert [e["type"] for e in small["events"]] == [e["type"] for e in full["events"]]
+
+
+@pytest.mark.parametrize("args", [["--explain"], []])
+def test_tables_show_the_overview_first_and_leave_empty_sections_out(cli, tmp_path, args):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "plain.txt").write_text("Nothing here but weather.\n")
+    text = cli(["a.txt", "plain.txt", "--format", "table", "--width", "120", *args], cwd=tmp_path).stdout.decode()
+    first, second = text.split("plain.txt", 1)
+    assert first.index("Events") < first.index("People") < first.index("Dates")
+    assert "visit (state)" in first and "Trade targets" in first
+    assert "Congresses" not in first  # none in the article
+    assert "Events" not in second and "nothing found" in second
+    assert ("Events: evidence" in first) is bool(args)
 
 
 # ---------------------------------------------------------------------------

@@ -21,6 +21,8 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
 
 
 class Terminated(BaseException):
@@ -119,9 +121,9 @@ def load_checked_pipeline(extract_options):
         raise UsageProblem(f"cannot load --actors/--patterns: {one_line(f'{type(exc).__name__}: {exc}')}") from None
 
 
-def iter_records(paths: Iterable[str], options: RunOptions, on_message: Callable[[str], None], nlp=None
-                 ) -> Iterator[dict]:
-    """Every input's record, in input order (errors as records)."""
+def iter_records(paths: Iterable[str], options: RunOptions, on_message: Callable[[str], None], nlp=None,
+                 texts: Optional["KeptTexts"] = None) -> Iterator[dict]:
+    """Every input's record, in input order (errors as records); ``texts`` keeps what each one read."""
     from .extract import extract_sources
     from .inputs import iter_sources
 
@@ -129,7 +131,57 @@ def iter_records(paths: Iterable[str], options: RunOptions, on_message: Callable
     if nlp is None:
         nlp = load_checked_pipeline(extract_options)
     sources = iter_sources(list(paths), **walk_arguments(options), on_warning=lambda m: on_message("warning: " + m))
+    if texts is not None:
+        sources = texts.keep(sources)
     return extract_sources(sources, extract_options, nlp=nlp, on_message=on_message)
+
+
+class KeptTexts:
+    """The texts behind the records, for views that show them (the HTML report): files are read again,
+    standard input is spooled to a temporary file first, since it can be read only once."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.sources: dict = {}
+        self.spooled: list[str] = []
+
+    def keep(self, sources):
+        for source in sources:
+            if source.path is None and source.error is None:
+                source = self._spool_stdin(source)
+            self.sources.setdefault(source.name, source)
+            yield source
+
+    def _spool_stdin(self, source):
+        import dataclasses
+        import tempfile
+        from pathlib import Path
+
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+        if stream is None:
+            return source
+        with tempfile.NamedTemporaryFile("wb", prefix="vnlao-stdin-", delete=False) as spool:
+            data = stream.read(self.max_bytes + 1)
+            spool.write(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
+        self.spooled.append(spool.name)
+        return dataclasses.replace(source, path=Path(spool.name))
+
+    def text_of(self, record: dict) -> Optional[str]:
+        from .errors import InputError
+        from .inputs import read_source
+
+        source = self.sources.get(record["source"])
+        try:
+            return read_source(source, self.max_bytes).text if source is not None else None
+        except (InputError, OSError):
+            return None
+
+    def close(self) -> None:
+        import os
+
+        for name in self.spooled:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
 
 
 def walk_arguments(options: RunOptions) -> dict:
@@ -162,9 +214,15 @@ def run(paths: Iterable[str], format: Format | str = Format.json, out: Optional[
         if not (options.quiet and message.startswith("warning:")):
             say(message)
 
-    records = iter_records(paths, options, filtered)
-    total = count_inputs(paths, options) if options.progress else None
-    return write_records(records, fmt, None if out == "-" else out, options, total)
+    texts = KeptTexts(options.extraction().max_bytes) if fmt is Format.html else None
+    try:
+        records = iter_records(paths, options, filtered, texts=texts)
+        total = count_inputs(paths, options) if options.progress else None
+        return write_records(records, fmt, None if out == "-" else out, options, total,
+                             text_of=texts.text_of if texts else None)
+    finally:
+        if texts is not None:
+            texts.close()
 
 
 def default_format(out: Optional[str]) -> Format:

@@ -15,8 +15,10 @@ def strip_evidence(value):
     return value
 
 
-def write_records(records: Iterable[dict], fmt, out: Optional[str], options, total: Optional[int] = None):
-    """Write every record to ``out`` (atomically) or stdout; return the run's counts."""
+def write_records(records: Iterable[dict], fmt, out: Optional[str], options, total: Optional[int] = None,
+                  text_of=None):
+    """Write every record to ``out`` (atomically) or stdout; return the run's counts. ``text_of(record)``
+    gives an article's text, for the views that show it."""
     from ..output import atomic_writer
     from ..run import Format, RunResult
 
@@ -29,8 +31,12 @@ def write_records(records: Iterable[dict], fmt, out: Optional[str], options, tot
     target = atomic_writer(out) if out else contextlib.nullcontext(sys.stdout)
     with contextlib.closing(records) if hasattr(records, "close") else contextlib.nullcontext(), \
             target as stream:
-        writer = {Format.table: _write_tables, Format.json: _write_json, Format.jsonl: _write_json}[Format(fmt)]
-        writer(counted, stream, fmt, out, options)
+        writer = {Format.table: _write_tables, Format.json: _write_json, Format.jsonl: _write_json,
+                  Format.csv: _write_csv, Format.html: _write_html}[Format(fmt)]
+        if writer is _write_html:
+            _write_html(counted, stream, options, text_of or (lambda record: None))
+        else:
+            writer(counted, stream, fmt, out, options)
         stream.flush()
     return result
 
@@ -67,3 +73,27 @@ def _write_tables(records, stream, fmt, out, options) -> None:
     for record in records:
         with whole():
             render_record(record, console, explain=options.explain)
+
+
+def _write_csv(records, stream, fmt, out, options) -> None:
+    from ..run import whole
+    from .csv_table import CsvTableWriter, write_timeline_csv
+
+    if options.timeline:
+        from .. import timeline
+
+        write_timeline_csv(timeline(records), stream)
+        return
+    writer = CsvTableWriter(stream, options.table, options.evidence)
+    for record in records:
+        with whole():
+            writer.write(record)
+
+
+def _write_html(records, stream, options, text_of) -> None:
+    from .html import HtmlReportWriter
+
+    report = HtmlReportWriter(stream, text_of, timeline=options.timeline)
+    for record in records:
+        report.write(record)
+    report.close()

@@ -1,0 +1,179 @@
+"""`--format html` / `--html FILE`: one self-contained page (inline styles, no network).
+
+The batch overview (or the timeline) at the top, then each article's text with every extracted item's
+evidence span highlighted by kind, the kind as its label and the normalized value and rule as a tooltip.
+The text is drawn by spaCy's displacy span renderer (``style="span"``, ``manual=True``), the page by the
+jinja2 template ``resources/templates/report.html.j2``.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Callable, Iterable, Optional
+
+from .tables import host_text, kind_text, span_text
+
+# record key -> (kind shown on the highlight, colour)
+KINDS = {
+    "events": ("event", "#feca74"),
+    "people": ("person", "#aa9cfc"),
+    "congresses": ("congress", "#7aecec"),
+    "dates": ("date", "#bfe1d9"),
+    "relative_dates": ("relative date", "#e4e7d2"),
+    "trade_targets": ("trade target", "#f0b0c0"),
+}
+_WORD_RE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int
+    end: int
+    kind: str
+    tooltip: str
+    color: str
+
+
+def item_value(key: str, item: dict) -> str:
+    """The normalized value of an item, as the tooltip shows it."""
+    if key == "events":
+        return f"{kind_text(item)}: {', '.join(item['actors']) or '—'} {span_text(item['start'], item['end'])}".strip()
+    if key == "people":
+        return "; ".join([item["name"], *item["titles"], *([item["country"]] if item.get("country") else [])])
+    if key == "congresses":
+        return f"{item['ordinal']} {item['party']} {span_text(item['start'], item['end'])}".strip()
+    if key == "trade_targets":
+        return f"{item['value']:,} {item['currency']}"
+    return span_text(item["start"], item["end"])
+
+
+def highlights(record: dict) -> list[Highlight]:
+    """One highlight per extracted item that has evidence, in text order."""
+    found = []
+    for key, (kind, color) in KINDS.items():
+        for item in record.get(key) or ():
+            evidence = item.get("evidence")
+            if not evidence:
+                continue
+            tooltip = f"{kind}: {item_value(key, item)} · rule {evidence.get('rule')}"
+            found.append(Highlight(evidence["start_char"], evidence["end_char"], kind, tooltip, color))
+    return sorted(found, key=lambda h: (h.start, -h.end, h.kind))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _tokens(text: str, start: int, end: int, cuts: set[int]) -> list[tuple[int, int]]:
+    """Words of text[start:end], also cut where a highlight starts or ends inside a word."""
+    tokens = []
+    for match in _WORD_RE.finditer(text, start, end):
+        edges = [match.start(), *sorted(c for c in cuts if match.start() < c < match.end()), match.end()]
+        tokens.extend(zip(edges, edges[1:]))
+    return tokens
+
+
+def displacy_paragraph(text: str, start: int, end: int, marks: list[Highlight], anchor: str) -> dict:
+    """The manual-mode input of displacy's span renderer for one paragraph."""
+    tokens = _tokens(text, start, end, {m.start for m in marks} | {m.end for m in marks})
+    spans = []
+    for mark in marks:
+        inside = [i for i, (s, e) in enumerate(tokens) if s >= mark.start and e <= max(mark.end, s + 1)
+                  and s < mark.end]
+        if inside:
+            spans.append({"start_token": inside[0], "end_token": inside[-1] + 1, "label": html.escape(mark.tooltip),
+                          "kb_id": html.escape(mark.kind), "kb_url": anchor})
+    return {"text": text[start:end], "tokens": [text[s:e] for s, e in tokens], "spans": spans}
+
+
+def article_markup(text: str, marks: list[Highlight], anchor: str) -> str:
+    """The article's text as displacy span markup, one block per paragraph."""
+    from spacy import displacy
+    from spacy.displacy.templates import TPL_SPAN, TPL_SPAN_SLICE
+
+    paragraphs = []
+    for start, end in _paragraphs(text):
+        mine = [m for m in marks if start <= m.start < end]
+        paragraphs.append(displacy_paragraph(text, start, end, mine, anchor))
+    if not paragraphs:
+        return ""
+    options = {"colors": {html.escape(m.tooltip): m.color for m in marks},
+               "template": {"span": TPL_SPAN, "slice": TPL_SPAN_SLICE, "start": _template("span_start.html")}}
+    return displacy.render(paragraphs, style="span", manual=True, page=False, options=options, jupyter=False)
+
+
+def _template(name: str) -> str:
+    return resources.files("vnlao_extract.resources").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def overview(records: list[dict], timeline: Optional[dict]) -> dict:
+    """The table at the top: every event of the batch, or the timeline's merged events."""
+    if timeline is not None:
+        rows = [[e.get("id"), kind_text(e), ", ".join(e.get("actors") or ()), span_text(e.get("start"), e.get("end")),
+                 e.get("place"), e.get("status"), len(e.get("sources") or ())] for e in timeline.get("timeline") or ()]
+        return {"caption": "Timeline", "rows": rows,
+                "columns": ["id", "event", "actors", "when", "place", "status", "sources"]}
+    events = [(r["source"], e) for r in records for e in r.get("events") or ()]
+    with_host = any(e.get("host") for _, e in events)
+    rows = [[source, kind_text(e), ", ".join(e["actors"]), *([host_text(e)] if with_host else []),
+             span_text(e["start"], e["end"]), e["place"], e["status"]] for source, e in events]
+    return {"caption": "Events", "rows": rows,
+            "columns": ["source", "event", "actors", *(["host"] if with_host else []), "when", "place", "status"]}
+
+
+def _counts(record: dict) -> str:
+    parts = [f"{len(record.get(key) or ())} {label}" for key, label in
+             (("events", "events"), ("people", "people"), ("congresses", "congresses"), ("dates", "dates"),
+              ("trade_targets", "trade targets"))]
+    return ", ".join(parts)
+
+
+def render_report(articles: Iterable[tuple[dict, Optional[str]]], timeline: Optional[dict] = None) -> str:
+    """The page for (record, text) pairs; a record whose text is None is listed without its text."""
+    import jinja2
+    from markupsafe import Markup
+
+    from .. import __version__
+
+    articles = list(articles)
+    records = [record for record, _ in articles]
+    sections = [{"source": r["source"], "published": r.get("published"), "title": r.get("title"),
+                 "error": r.get("error"), "counts": _counts(r),
+                 "markup": Markup(article_markup(text, highlights(r), f"#article-{n}")) if text else None}
+                for n, (r, text) in enumerate(articles, 1)]
+    failed = sum(r.get("error") is not None for r in records)
+    summary = (f"{len(records)} articles · {sum(len(r.get('events') or ()) for r in records)} events · "
+               f"{sum(len(r.get('people') or ()) for r in records)} people · {failed} with errors")
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                                     keep_trailing_newline=True)
+    page = environment.from_string(_template("report.html.j2"))
+    return page.render(title="vnlao_extract report", summary=summary, version=__version__,
+                       legend=[(kind, color) for kind, color in dict(KINDS.values()).items()],
+                       overview=overview(records, timeline), articles=sections)
+
+
+class HtmlReportWriter:
+    """Collects records and their texts; the page is written when the batch is done."""
+
+    def __init__(self, stream, text_of: Callable[[dict], Optional[str]], timeline: bool = False):
+        self.stream, self.text_of, self.timeline = stream, text_of, timeline
+        self.articles: list[tuple[dict, Optional[str]]] = []
+
+    def write(self, record: dict) -> None:
+        self.articles.append((record, None if record.get("error") else self.text_of(record)))
+
+    def close(self) -> None:
+        merged = None
+        if self.timeline:
+            from .. import timeline
+
+            merged = timeline([record for record, _ in self.articles])
+        self.stream.write(render_report(self.articles, merged))
