@@ -16,6 +16,7 @@ ONGOING = CUES.words("ongoing.words")
 COMPLETED = CUES.words("completed.words")
 TENSE_REACH = CUES.scope("planned.words")
 TO_VERBS = CUES.words("planned.to_verb")
+NOT_PLANNED_TO = CUES.words("planned.to_not_after")
 LOOKAHEAD_TENSE = {word: row.category.split(".", 1)[1] for row in CUES.rows.values()
                    if row.category.startswith("tense.") and row.direction == "after" for word in row.words}
 LOOKAHEAD_REACH = CUES.scope("planned.after")
@@ -133,6 +134,8 @@ def tense(facts: DocFacts, trigger: Span) -> str | None:
     for i in reversed(range(max(sentence[0], trigger.start - TENSE_REACH), trigger.end)):
         word = lower[i]
         if word == "to":
+            if i > sentence[0] and lower[i - 1] in NOT_PLANNED_TO:
+                continue  # "the first country to visit": the trip is not still to come
             if i + 1 < len(lower) and (lower[i + 1] in TO_VERBS or i + 1 == trigger.start):
                 return "planned"
         elif word in PLANNED:
