@@ -6,10 +6,14 @@ from spacy.tokens import Doc, Span
 from . import parties as pt
 from . import visitor as vis
 from .facts import DocFacts
+from .cues import CUES
 from .model import Event, same_time
+from .occasions import absorb_parts, add_occasion, anaphoric, splits
 from .place import more_destinations, place, place_of
 from .status import congress_status, status
-from .when import date_for, dates
+from .when import date_for, dates, same_day
+
+SIGNING_OCCASIONS = CUES.words("signing.occasions")
 
 
 def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Event]) -> None:
@@ -20,19 +24,53 @@ def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Eve
         if row.get("frame") == "visit":
             last_visit = add_visit(facts, span, row, visit_triggers, events, last_visit)
             continue
-        same_type = [s for s, r in found if r["type"] == row["type"]]
-        limits = pt.limits(facts, span, clause_triggers)
-        start, end, status_, tense = dates(facts, span, row["type"], limits, pt.limits(facts, span, same_type))
-        actors = pt.parties(facts, span, clause_triggers) or pt.the_two(facts, span)
-        if not actors and row["type"] == "talks" and last_visit is not None:
-            actors = list(last_visit.actors[:1])
-        if not actors:
-            continue
-        where, country = place(facts, span, limits[1], "parties")
-        event = Event(row["type"], actors, start, end, where, country, status_, None,
-                      pt.documents(facts, span) if row["type"] == "signing" else None,
-                      [(span, row["id"])], tense)
-        merge_other(events, event)
+        for event in parties_events(facts, span, row, found, clause_triggers, events, last_visit):
+            add_occasion(facts, events, event, anaphoric(facts, span))
+    events[:] = absorb_parts(events)
+
+
+def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_triggers: list[Span],
+                   events: list[Event], last_visit: Event | None) -> list[Event]:
+    """The events of one parties-frame trigger: one, or one per person after it ("paid courtesy calls to
+    A and B"), or none when it names no one and nothing before tells who."""
+    kind = row["type"]
+    same_type = [s for s, r in found if r["type"] == kind]
+    limits = pt.limits(facts, span, clause_triggers)
+    start, end, status_, tense = dates(facts, span, kind, limits, pt.limits(facts, span, same_type))
+    if start is None and same_day(facts, span):
+        start, end, status_ = day_of_last(facts, events, kind, tense, (start, end, status_))
+    subject, own = pt.sides(facts, span, clause_triggers)
+    if subject and len(own) > 1 and splits(facts, span):
+        groups = [pt.actors_of(subject + [person]) for person in own]
+    else:
+        groups = [pt.parties(facts, span, clause_triggers) or pt.the_two(facts, span)]
+    if not groups[0] and kind == "talks" and last_visit is not None:
+        groups = [list(last_visit.actors[:1])]
+    if not groups[0] and kind == "signing":
+        occasion = last_occasion(events)
+        if occasion is not None:
+            groups = [list(occasion.actors)]
+            if start is None and occasion.start:
+                start, end = occasion.start, occasion.end
+                status_ = status(facts.published, kind, start, end, tense)
+    where, country = place(facts, span, limits[1], "parties")
+    documents = pt.documents(facts, span) if kind == "signing" else None
+    return [Event(kind, actors, start, end, where, country, status_, None, documents, [(span, row["id"])], tense)
+            for actors in groups if actors]
+
+
+def day_of_last(facts: DocFacts, events: list[Event], kind: str, tense: str | None, default: tuple) -> tuple:
+    """(start, end, status) of "on the same day": the day of the latest event dated to the day."""
+    dated = [e for e in events if e.start and len(e.start) == 10]
+    if not dated:
+        return default
+    start = dated[-1].start
+    return start, None, status(facts.published, kind, start, None, tense)
+
+
+def last_occasion(events: list[Event]) -> Event | None:
+    """The talks or meeting told last: where a signing that names no one took place."""
+    return next((e for e in reversed(events) if e.type in SIGNING_OCCASIONS), None)
 
 
 def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], events: list[Event],
@@ -94,22 +132,6 @@ def join_dates(other: Event, event: Event) -> None:
         return
     points = sorted(p for p in (other.start, other.end, event.start, event.end) if p)
     other.start, other.end = points[0], (points[-1] if points[-1] != points[0] else None)
-
-
-def merge_other(events: list[Event], event: Event) -> None:
-    for other in events:
-        if other.type != event.type or not set(map(id, other.actors)) & set(map(id, event.actors)):
-            continue
-        if other.start and event.start and other.start != event.start:
-            continue
-        other.actors += [a for a in event.actors if a not in other.actors]
-        other.start, other.end = other.start or event.start, other.end or event.end
-        other.place = other.place or event.place
-        other.status = other.status or event.status
-        other.documents = other.documents or event.documents
-        other.mentions += event.mentions
-        return
-    events.append(event)
 
 
 def congress_events(doc: Doc) -> list[Event]:

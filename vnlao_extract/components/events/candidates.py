@@ -15,6 +15,7 @@ HOST_CUES = CUES.phrases("host.phrases")
 PRONOUNS = CUES.words("pronouns.possessive")
 SPOUSE_WORDS = CUES.words("spouse.words")
 SUBJECT_PRONOUNS = CUES.words("pronouns.subject")
+SOURCE_PHRASES = CUES.phrases("source.phrases")
 SUBJECT_JOINERS = CUES.words("subject.joiners")
 NP_LEAD_LABELS = ("honorific", "nationality")
 
@@ -28,12 +29,18 @@ def references_in(facts: DocFacts, start: int, end: int) -> list:
 
 
 def candidates(facts: DocFacts, start: int, end: int) -> list:
-    """Mentions and resolved references in [start, end), in text order, none inside another."""
-    mentions = mentions_in(facts, start, end)
+    """Mentions and resolved references in [start, end), in text order, none inside another, none named as
+    the source of the news ("according to X")."""
+    mentions = [m for m in mentions_in(facts, start, end) if not is_source(facts, m)]
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     references = [r for r in references_in(facts, start, end)
                   if not taken.intersection(range(r.span.start, r.span.end))]
     return sorted(mentions + references, key=lambda c: c.span.start)
+
+
+def is_source(facts: DocFacts, candidate) -> bool:
+    start = np_start(facts, candidate)
+    return start >= 2 and (facts.lower[start - 2], facts.lower[start - 1]) in SOURCE_PHRASES
 
 
 def np_start(facts: DocFacts, candidate) -> int:

@@ -14,6 +14,7 @@ DOCUMENT_NOUNS = CUES.words("documents.plural")
 DOCUMENT_NOUN = CUES.words("documents.singular")
 DOCUMENT_REACH = CUES.scope("documents.plural")
 NUMBER_WORDS = CUES.values("number.words")
+NUMBER_REACH = CUES.scope("signing.occasions")
 
 
 def limits(facts: DocFacts, trigger: Span, others: list[Span]) -> tuple[int, int]:
@@ -27,6 +28,19 @@ def limits(facts: DocFacts, trigger: Span, others: list[Span]) -> tuple[int, int
 def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> list:
     """The people of the trigger's clause: its own subject (else the sentence's, else "he"), then the
     people after it up to the next trigger's subject; all the sentence's people when it names no one."""
+    subject, own = sides(facts, trigger, clause_triggers)
+    found = subject + own or [m for m in cand.mentions_in(facts, *facts.sentence(trigger.start))
+                              if not cand.is_source(facts, m)]
+    return actors_of(found)
+
+
+def actors_of(found: list) -> list:
+    actors = [cand.actor(c) for c in found]
+    return list(dict.fromkeys(a for a in actors if a is not None))
+
+
+def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[list, list]:
+    """(subject, own): the candidates of the trigger's subject and those after it (see :func:`parties`)."""
     lower = facts.lower
     sentence = facts.sentence(trigger.start)
     start, end = limits(facts, trigger, clause_triggers)
@@ -45,9 +59,7 @@ def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> list
             subject = cand.candidates(facts, sentence[0], first)
     if not subject:
         subject = [he for he in [cand.he(facts, trigger)] if he is not None]
-    found = subject + own or cand.mentions_in(facts, *sentence)
-    actors = [cand.actor(c) for c in found]
-    return list(dict.fromkeys(a for a in actors if a is not None))
+    return subject, own
 
 
 def the_two(facts: DocFacts, trigger: Span) -> list:
@@ -68,6 +80,9 @@ def documents(facts: DocFacts, span: Span) -> int | None:
     """How many documents were signed: "signed 12 documents", "the signing of five agreements",
     "signed a memorandum of understanding"."""
     lower = facts.lower
+    before = documents_before(facts, span)
+    if before is not None:
+        return before
     for i in range(span.start, min(facts.sentence(span.start)[1], span.end + DOCUMENT_REACH)):
         if lower[i] in DOCUMENT_NOUNS or lower[i] in DOCUMENT_NOUN:
             for j in reversed(range(span.start, i)):
@@ -75,4 +90,20 @@ def documents(facts: DocFacts, span: Span) -> int | None:
                     return int(lower[j])
                 if lower[j] in NUMBER_WORDS and (lower[i] in DOCUMENT_NOUNS) == (NUMBER_WORDS[lower[j]] != 1):
                     return NUMBER_WORDS[lower[j]]
+    return None
+
+
+def documents_before(facts: DocFacts, span: Span) -> int | None:
+    """ "Seven new agreements ... were signed", "12 documents were signed": the number of a document noun
+    that opens the passive before the trigger."""
+    lower = facts.lower
+    start = facts.sentence(span.start)[0]
+    for i in range(start, span.start):
+        if lower[i] in DOCUMENT_NOUNS:
+            for j in reversed(range(max(start, i - NUMBER_REACH), i)):
+                if lower[j].isdigit() and facts.doc[j].like_num:
+                    return int(lower[j])
+                if NUMBER_WORDS.get(lower[j]) and NUMBER_WORDS[lower[j]] > 1:
+                    return NUMBER_WORDS[lower[j]]
+            return None
     return None

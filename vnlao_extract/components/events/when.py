@@ -37,6 +37,9 @@ SINCE = CUES.words("since.words")
 SINCE_REACH = CUES.scope("since.words")
 NEAR_BEFORE = CUES.scope("window.near_before")
 YEAR_AFTER = CUES.scope("window.year_after")
+OPENING_LEAD = CUES.words("date.opening_lead")
+OPENING_REACH = CUES.scope("date.opening_lead")
+SAME_DAY = CUES.phrases("same_day.phrases")
 WEEKDAY_SHIFT = {"completed": -7, "ongoing": -7, "planned": 7}
 
 
@@ -72,9 +75,21 @@ def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int
     before = [d for d in usable_dates if near <= d.span.start and d.span.end <= trigger.start]
     if before:
         return before[-1]
-    opening = [d for d in usable_dates if d.span.start <= sentence[0] + 1 and d.span.end < trigger.start and
+    opening = [d for d in usable_dates if opens(facts, d, sentence[0]) and d.span.end < trigger.start and
                "," in (facts.lower[d.span.end - 1], facts.lower[d.span.end])]
     return opening[0] if opening and clause is None else None
+
+
+def opens(facts: DocFacts, date, sentence_start: int) -> bool:
+    """A date that opens its sentence: "On June 1, ...", "On the evening of July 30, ..."."""
+    lead = facts.lower[sentence_start:date.span.start]
+    return len(lead) <= OPENING_REACH and all(word in OPENING_LEAD for word in lead)
+
+
+def same_day(facts: DocFacts, trigger: Span) -> bool:
+    """ "On the same day, X also met Y", "Later that day, ...": before the trigger in its sentence."""
+    words = facts.lower[facts.sentence(trigger.start)[0]:trigger.start]
+    return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in SAME_DAY for i in range(len(words)))
 
 
 def ahead_of(facts: DocFacts, trigger: Span) -> bool:
