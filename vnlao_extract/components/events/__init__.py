@@ -62,8 +62,7 @@ class EventFinder:
         blocked = {i for s, r in found if r.get("frame") == "block" for i in range(s.start, s.end)}
         found = [(s, r) for s, r in found
                  if r.get("frame") != "block" and not blocked.intersection(range(s.start, s.end))]
-        rows = {(s.start, s.end): r for s, r in found}
-        return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
+        return keep_longest(found)
 
     def set_annotations(self, doc: Doc, found) -> None:
         events: list[Event] = []
@@ -75,6 +74,18 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
+
+
+def keep_longest(found: list[tuple[Span, dict]]) -> list[tuple[Span, dict]]:
+    """Overlapping triggers of one kind (visit, or parties) keep the longest; a visit trigger inside a
+    parties one ("courtesy visits") is dropped, a parties trigger inside a visit one ("attended the summit
+    in Jakarta") kept: both events happened."""
+    rows = {(s.start, s.end): r for s, r in found}
+    visits = filter_spans([s for s, r in found if r.get("frame") == "visit"])
+    others = filter_spans([s for s, r in found if r.get("frame") != "visit"])
+    visits = [s for s in visits if not any(o.start <= s.start and s.end <= o.end for o in others)]
+    kept = sorted(visits + others, key=lambda s: (s.start, s.end))
+    return [(s, rows[(s.start, s.end)]) for s in kept]
 
 
 if not Doc.has_extension("events"):

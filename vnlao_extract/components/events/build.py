@@ -80,6 +80,10 @@ def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], even
     start, end, status_, tense = dates(facts, span, "visit", limits, limits)
     where, country = place(facts, span, limits[1], "visit")
     actor, how = vis.visitor(facts, span, country)
+    if actor is None and how == "definite" and last_visit is None:
+        actor, how = vis.first_mention_visitor(facts, span, country), "first_mention"
+    if actor is not None and how == "subject" and country and home_country(actor) == country:
+        actor = None  # "Lao Prime Minister X arrived in Vientiane": a leader at home visits no one
     if actor is None:
         if how == "definite" and last_visit is not None and last_visit.start is None and start:
             last_visit.start, last_visit.end = start, end
@@ -100,6 +104,13 @@ def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], even
     return last_visit
 
 
+def home_country(actor) -> str | None:
+    """The registry's country of a person where it knows them (it is dated, titles in a text may mislead),
+    else the person's."""
+    known = getattr(actor, "actor", None)
+    return getattr(known, "country", None) or getattr(actor, "country", None)
+
+
 def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
     """Join a visit to an earlier mention of the same trip (visitor, country, dates), else add it."""
     for other in events:
@@ -110,7 +121,8 @@ def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
         if not same_time(other.start, other.end, event.start, event.end):
             continue
         join_dates(other, event)
-        other.place = other.place or event.place
+        country_name = facts.country_names.get(other.place_country or event.place_country or "")
+        other.place = country_name if country_name in (other.place, event.place) else other.place or event.place
         other.place_country = other.place_country or event.place_country
         other.subtype = other.subtype or event.subtype
         other.tense = other.tense or event.tense

@@ -30,8 +30,9 @@ def place(facts: DocFacts, trigger: Span, limit: int, frame: str) -> tuple[str |
             if labels[i] == "place":
                 return place_of(facts, i)
     inside = [i for i in range(trigger.start, trigger.end) if labels[i] == "place"]
-    if inside:
-        return place_of(facts, inside[0])  # "travel to Laos"
+    if inside:  # "travel to Laos", "attended the ASEAN Summit in Singapore"
+        cued = [i for i in inside if i > trigger.start and lower[i - 1] in VISIT_PLACE_CUES]
+        return place_of(facts, (cued or inside)[0])
     if trigger.start > sentence[0] and labels[trigger.start - 1] in PLACE_LABELS and \
             lower[trigger.end - 1] != "visiting":
         return place_of(facts, trigger.start - 1)

@@ -30,6 +30,8 @@ GENERIC_REACH = CUES.scope("visit.generic_plurals")
 NOT_MAKING_ONE = CUES.words("visit.generic_not_verbs")
 BE_VERBS = CUES.words("be.verbs")
 SUBTYPES = CUES.words("visit.subtypes")
+DEICTIC = CUES.words("visit.deictic")
+DEICTIC_REACH = CUES.scope("visit.deictic")
 
 
 def visitor(facts: DocFacts, trigger: Span, country: str | None):
@@ -40,7 +42,7 @@ def visitor(facts: DocFacts, trigger: Span, country: str | None):
     guests = [c for c in found if id(c) not in hosts]
     before = [c for c in guests if c.span.end <= trigger.start]
     after = [c for c in guests if c.span.start >= trigger.end]
-    for rule in (by_possessive, by_agent, by_visiting, by_invitation, by_relative_clause):
+    for rule in (by_possessive, by_agent, by_visiting, by_invitation, by_relative_clause, by_visiting_nationality):
         hit = rule(facts, trigger, before, after)
         if hit is not None:
             return cand.actor(hit), rule.__name__[3:]
@@ -62,6 +64,20 @@ def visitor(facts: DocFacts, trigger: Span, country: str | None):
         return cand.actor(hit), "subject"
     hit = cand.he(facts, trigger) if not before else None
     return (cand.actor(hit), "he") if hit is not None else (None, None)
+
+
+def first_mention_visitor(facts: DocFacts, trigger: Span, country: str | None):
+    """ "X emphasized that this first official visit ...", with no visit told before: the sentence's subject
+    (not one of the host country)."""
+    sentence = facts.sentence(trigger.start)
+    lead = facts.lower[max(sentence[0], trigger.start - DEICTIC_REACH):trigger.start]
+    if not DEICTIC.intersection(lead):
+        return None
+    found = cand.candidates(facts, sentence[0], trigger.start)
+    hosts = cand.hosts(facts, sentence, found)
+    subjects = [c for c in found if id(c) not in hosts and not cand.is_object(facts, c)
+                and (country is None or cand.country(c) != country)]
+    return cand.actor(subjects[0]) if subjects else None
 
 
 def by_possessive(facts: DocFacts, trigger: Span, before: list, after: list):
@@ -113,6 +129,18 @@ def by_visiting(facts: DocFacts, trigger: Span, before: list, after: list):
             len(gap) <= VISITING_REACH:
         return after[0]
     return None
+
+
+def by_visiting_nationality(facts: DocFacts, trigger: Span, before: list, after: list):
+    """ "PM meets visiting Laotian deputy prime minister" (no name): the first person of the article from
+    that country."""
+    i = trigger.end
+    if facts.lower[i - 1] != "visiting" or i >= len(facts.lower) or facts.labels[i] != "nationality":
+        return None
+    if after and cand.np_start(facts, after[0]) <= i + VISITING_REACH:
+        return None  # a name follows: by_visiting's
+    code = (facts.entries[i] or {}).get("country")
+    return next((m for m in facts.mentions if m.person is not None and code and m.person.country == code), None)
 
 
 def invite(facts: DocFacts, trigger: Span) -> int | None:
@@ -175,7 +203,13 @@ def by_pronoun(facts: DocFacts, trigger: Span, before: list, after: list, countr
     order = objects + subjects if preposition in OBJECT_FIRST else subjects + objects
     if not order:
         comma = next((i for i in range(trigger.end, sentence[1]) if facts.lower[i] == ","), None)
-        order = [c for c in after if comma is not None and c.span.start > comma][:1]
+        order = [c for c in after if comma is not None and c.span.start > comma
+                 and not cand.is_object(facts, c)][:1]
+    if not order and sentence[0] > 0:  # "His previous visit took place in May": the last sentence's subject
+        order = [c for c in cand.candidates(facts, *facts.sentence(sentence[0] - 1))
+                 if not cand.is_object(facts, c)][:1]
+    if order and country is not None and all(cand.country(c) == country for c in order):
+        return None  # "his visit to Russia" with only a Russian named: the visitor is someone else
     return cand.prefer_foreign(order, country)
 
 
