@@ -33,8 +33,8 @@ test: install
 	$(BIN)/pytest -q
 
 eval: install
-	@for set in seeds dev; do \
-	  if [ "$$set" = seeds ]; then in=seeds; else in=$(SHARED)/eval/dev/texts; fi; \
+	@for set in seeds dev dev2; do \
+	  if [ "$$set" = seeds ]; then in=seeds; else in=$(SHARED)/eval/$$set/texts; fi; \
 	  echo "== $$set"; \
 	  out=$$(mktemp); $(BIN)/extract $$in --json > $$out; \
 	  $(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/gold/$$set.json $$out; rm -f $$out; \

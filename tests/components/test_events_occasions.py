@@ -1,0 +1,134 @@
+"""Meetings, calls, summits, signings and one event per occasion, on short texts written for these tests
+(other countries and years than the seeds), through the whole pipeline."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vnlao_extract.registry import fold
+
+
+def of_type(record: dict, *kinds: str) -> list[dict]:
+    return [e for e in record["events"] if e["type"] in kinds]
+
+
+def actor_sets(events: list[dict]) -> list[set[str]]:
+    return [{fold(a) for a in e["actors"]} for e in events]
+
+
+def day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
+
+
+# -- new meeting triggers -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, actors", [
+    ("President Joko Widodo called on Prime Minister Hun Sen in Phnom Penh.", {"joko widodo", "hun sen"}),
+    ("During his stay, Chinese Premier Li Qiang called on President Vo Van Thuong.", {"li qiang", "vo van thuong"}),
+    ("Thai Prime Minister Srettha Thavisin calls on Lao President Thongloun Sisoulith.",
+     {"srettha thavisin", "thongloun sisoulith"}),
+    ("Indonesian President Joko Widodo chaired the 43rd ASEAN Summit in Jakarta.", {"joko widodo"}),
+    ("Prime Minister Anthony Albanese held a virtual summit with Prime Minister Narendra Modi.",
+     {"anthony albanese", "narendra modi"}),
+    ("Foreign Minister Pham Binh Minh and his Cambodian counterpart Prak Sokhonn co-chaired the 18th session "
+     "of the Vietnam-Cambodia Joint Committee.", {"pham binh minh", "prak sokhonn"}),
+    ("Deputy Foreign Minister Le Hoai Trung and Deputy Foreign Minister Thongphane Savanphet held the annual "
+     "political consultation in Vientiane.", {"le hoai trung", "thongphane savanphet"}),
+])
+def test_meeting_triggers(extract, text, actors):
+    meetings = of_type(extract(text, day("2023-09-06")), "meeting", "reception")
+    assert meetings and actors <= actor_sets(meetings)[0] | set().union(*actor_sets(meetings)), meetings
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides called on all parties to exercise restraint.",
+    "Vietnam called on Cambodia and Thailand to resume dialogue.",
+    "The ministers agreed to step up consultation at multilateral forums.",
+    "Both countries will strengthen regular consultations and exchanges of delegations.",
+    "Ties have grown through frequent meetings between their leaders.",
+    "She thanked her host for the opportunity to meet the students.",
+])
+def test_not_meetings(extract, text):
+    record = extract(text, day("2023-09-06"))
+    assert not of_type(record, "meeting", "reception", "talks"), record["events"]
+
+
+# -- signings ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Lee Hsien Loong and Prime Minister Anwar Ibrahim signed five agreements in Singapore.", 5),
+    ("Eleven cooperation documents were signed after talks between President Xi Jinping and President "
+     "Thongloun Sisoulith.", 11),
+    ("Seven new agreements on energy and defence were signed.", None),
+])
+def test_signing_documents(extract, text, expected):
+    record = extract("President Xi Jinping held talks with President Thongloun Sisoulith in Vientiane. " + text
+                     if expected is None else text, day("2022-11-30"))
+    signings = of_type(record, "signing")
+    assert len(signings) == 1, record["events"]
+    if expected is None:  # no one named: signed at the talks told before, by its people
+        assert actor_sets(signings)[0] == {"xi jinping", "thongloun sisoulith"}
+        assert signings[0]["documents"] == 7
+    else:
+        assert signings[0]["documents"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders recalled the treaty signed in 1977 by President Souphanouvong and Le Duan.",
+    "President Rodrigo Duterte urged ministries to implement signed agreements quickly.",
+    "President Ramos Horta marked the anniversary of the newly-signed agreement with Prime Minister Xanana Gusmao.",
+])
+def test_not_signings(extract, text):
+    record = extract(text, day("2022-11-30"))
+    assert not of_type(record, "signing"), record["events"]
+
+
+# -- one event per occasion -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a plural trigger: one meeting per host
+    ("Indian Foreign Minister Subrahmanyam Jaishankar paid courtesy calls to Prime Minister Pham Minh Chinh "
+     "and Party General Secretary Nguyen Phu Trong.",
+     [{"subrahmanyam jaishankar", "pham minh chinh"}, {"subrahmanyam jaishankar", "nguyen phu trong"}]),
+    # three hosts in three sentences: three meetings, never merged through the visitor
+    ("Prime Minister Fumio Kishida met President Vo Van Thuong. Later, Fumio Kishida met Prime Minister "
+     "Pham Minh Chinh. Fumio Kishida also met Chairman Vuong Dinh Hue.",
+     [{"fumio kishida", "vo van thuong"}, {"fumio kishida", "pham minh chinh"}, {"fumio kishida", "vuong dinh hue"}]),
+    # a later definite mention is the same occasion
+    ("Prime Minister Hun Manet met Thai Prime Minister Srettha Thavisin in Bangkok. In the meeting, Hun Manet "
+     "praised the border trade.", [{"hun manet", "srettha thavisin"}]),
+    ("President Ferdinand Marcos met Prime Minister Anwar Ibrahim in Kuala Lumpur. Anwar Ibrahim also used "
+     "the talks to raise fisheries.", [{"ferdinand marcos", "anwar ibrahim"}]),
+    # two numbered summits in one sentence are two occasions
+    ("Prime Minister Sonexay Siphandone chaired the 44th ASEAN Summit and the 45th ASEAN Summit in Vientiane.",
+     [{"sonexay siphandone"}, {"sonexay siphandone"}]),
+    # a reception and a meeting of the same pair, said both ways, are one
+    ("President Tharman Shanmugaratnam received Prime Minister Pham Minh Chinh. Pham Minh Chinh met "
+     "President Tharman Shanmugaratnam.", [{"tharman shanmugaratnam", "pham minh chinh"}]),
+])
+def test_one_event_per_occasion(extract, text, expected):
+    record = extract(text, day("2024-10-10"))
+    meetings = of_type(record, "meeting", "reception")
+    assert actor_sets(meetings) == expected, record["events"]
+
+
+def test_briefing_at_a_meeting_is_part_of_it(extract):
+    record = extract("Prime Minister Hun Sen paid a courtesy call on President Bounnhang Vorachith. He briefed "
+                     "Bounnhang Vorachith on the border talks.", day("2018-12-06"))
+    assert len(of_type(record, "meeting")) == 1 and not of_type(record, "briefing"), record["events"]
+
+
+@pytest.mark.parametrize("text, start", [
+    ("On the evening of May 14, Prime Minister Pham Minh Chinh held a phone call with Prime Minister "
+     "Anwar Ibrahim.", "2025-05-14"),
+    ("On May 14, Prime Minister Pham Minh Chinh held a phone call with Prime Minister Anwar Ibrahim.",
+     "2025-05-14"),
+])
+def test_call_dated_by_opening_phrase(extract, text, start):
+    calls = of_type(extract(text, day("2025-05-16")), "phone_call")
+    assert [c["start"] for c in calls] == [start]
+
+
+def test_same_day_takes_the_day_before(extract):
+    record = extract("Prime Minister Hun Manet met President Thongloun Sisoulith in Vientiane on June 3. "
+                     "On the same day, Hun Manet also met Prime Minister Sonexay Siphandone.", day("2024-06-04"))
+    meetings = of_type(record, "meeting")
+    assert [m["start"] for m in meetings] == ["2024-06-03", "2024-06-03"], meetings

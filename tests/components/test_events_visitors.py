@@ -1,0 +1,60 @@
+"""Visitors found in the further ways news writes them, on short texts written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vnlao_extract.registry import fold
+
+
+def visits(record: dict) -> list[dict]:
+    return [e for e in record["events"] if e["type"] == "visit"]
+
+
+def visitors(record: dict) -> list[str]:
+    return [fold(e["actors"][0]) for e in visits(record)]
+
+
+@pytest.mark.parametrize("published, text, visitor, status", [
+    # presence in the host country
+    ("2024-03-05", "Japanese Prime Minister Fumio Kishida arrived in Hanoi on March 5.", "fumio kishida", "ongoing"),
+    ("2024-03-05", "Cambodian Prime Minister Hun Manet arrived at Noi Bai International Airport on Tuesday "
+                   "evening.", "hun manet", None),
+    ("2024-03-05", "Thai Prime Minister Srettha Thavisin is in Vientiane for talks with his Lao counterpart.",
+     "srettha thavisin", "ongoing"),
+    ("2024-03-05", "Malaysian Prime Minister Anwar Ibrahim is in the capital for a two-day stay.",
+     "anwar ibrahim", "ongoing"),
+    # a role abroad
+    ("2023-09-08", "Prime Minister Pham Minh Chinh attended the 42nd ASEAN Summit in Singapore.", "pham minh chinh",
+     "completed"),
+    # an unnamed visitor in a headline-like sentence, named later
+    ("2022-09-05", "Prime Minister Han Duck-soo met the visiting Lao deputy prime minister in Seoul. Lao Deputy "
+                   "Prime Minister Saleumxay Kommasith thanked him.", "saleumxay kommasith", None),
+    # a definite first mention names the sentence's subject
+    ("2025-05-16", "Prime Minister Paetongtarn Shinawatra said that this first official visit would open a new "
+                   "chapter.", "paetongtarn shinawatra", None),
+    # "his previous visit": the last sentence's subject
+    ("2025-12-01", "President Ferdinand Marcos praised the ties. His previous visit took place in May.",
+     "ferdinand marcos", "completed"),
+])
+def test_visitor_found(extract, published, text, visitor, status):
+    record = extract(text, dt.date.fromisoformat(published))
+    assert visitor in visitors(record), record["events"]
+    if status:
+        assert [e["status"] for e in visits(record) if fold(e["actors"][0]) == visitor] == [status]
+
+
+@pytest.mark.parametrize("text, not_visitor", [
+    # a leader at home is not a visitor
+    ("Lao Prime Minister Sonexay Siphandone arrived in Vientiane after the trip.", "sonexay siphandone"),
+    # the host named after "paid a courtesy visit to" is no visitor of "her trip"
+    ("Within the framework of her trip, the Australian minister paid a courtesy visit to Lao Prime Minister "
+     "Sonexay Siphandone.", "sonexay siphandone"),
+    # "his visit to Russia" where only a Russian is named: not the Russian's
+    ("Talks are scheduled between Russian Foreign Minister Sergey Lavrov and the Vietnamese minister during his "
+     "first official visit to Russia.", "sergey lavrov"),
+])
+def test_not_the_visitor(extract, text, not_visitor):
+    record = extract(text, dt.date(2024, 3, 5))
+    assert not_visitor not in visitors(record), record["events"]

@@ -1,0 +1,154 @@
+"""From matched triggers to events: one event per real occasion, mentions of one trip or one talks merged."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from . import parties as pt
+from . import visitor as vis
+from .facts import DocFacts
+from .cues import CUES
+from .model import Event, same_time
+from .occasions import absorb_parts, add_occasion, anaphoric, splits
+from .place import more_destinations, place, place_of
+from .status import congress_status, status
+from .when import date_for, dates, same_day
+
+SIGNING_OCCASIONS = CUES.words("signing.occasions")
+
+
+def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Event]) -> None:
+    clause_triggers = [s for s, r in found if r.get("frame") != "visit"]
+    visit_triggers = [s for s, r in found if r.get("frame") == "visit"]
+    last_visit: Event | None = None
+    for span, row in found:
+        if row.get("frame") == "visit":
+            last_visit = add_visit(facts, span, row, visit_triggers, events, last_visit)
+            continue
+        for event in parties_events(facts, span, row, found, clause_triggers, events, last_visit):
+            add_occasion(facts, events, event, anaphoric(facts, span))
+    events[:] = absorb_parts(events)
+
+
+def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_triggers: list[Span],
+                   events: list[Event], last_visit: Event | None) -> list[Event]:
+    """The events of one parties-frame trigger: one, or one per person after it ("paid courtesy calls to
+    A and B"), or none when it names no one and nothing before tells who."""
+    kind = row["type"]
+    same_type = [s for s, r in found if r["type"] == kind]
+    limits = pt.limits(facts, span, clause_triggers)
+    start, end, status_, tense = dates(facts, span, kind, limits, pt.limits(facts, span, same_type))
+    if start is None and same_day(facts, span):
+        start, end, status_ = day_of_last(facts, events, kind, tense, (start, end, status_))
+    subject, own = pt.sides(facts, span, clause_triggers)
+    if subject and len(own) > 1 and splits(facts, span):
+        groups = [pt.actors_of(subject + [person]) for person in own]
+    else:
+        groups = [pt.parties(facts, span, clause_triggers) or pt.the_two(facts, span)]
+    if not groups[0] and kind == "talks" and last_visit is not None:
+        groups = [list(last_visit.actors[:1])]
+    if not groups[0] and kind == "signing":
+        occasion = last_occasion(events)
+        if occasion is not None:
+            groups = [list(occasion.actors)]
+            if start is None and occasion.start:
+                start, end = occasion.start, occasion.end
+                status_ = status(facts.published, kind, start, end, tense)
+    where, country = place(facts, span, limits[1], "parties")
+    documents = pt.documents(facts, span) if kind == "signing" else None
+    return [Event(kind, actors, start, end, where, country, status_, None, documents, [(span, row["id"])], tense)
+            for actors in groups if actors]
+
+
+def day_of_last(facts: DocFacts, events: list[Event], kind: str, tense: str | None, default: tuple) -> tuple:
+    """(start, end, status) of "on the same day": the day of the latest event dated to the day."""
+    dated = [e for e in events if e.start and len(e.start) == 10]
+    if not dated:
+        return default
+    start = dated[-1].start
+    return start, None, status(facts.published, kind, start, None, tense)
+
+
+def last_occasion(events: list[Event]) -> Event | None:
+    """The talks or meeting told last: where a signing that names no one took place."""
+    return next((e for e in reversed(events) if e.type in SIGNING_OCCASIONS), None)
+
+
+def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], events: list[Event],
+              last_visit: Event | None) -> Event | None:
+    """Add the visit of one trigger (and its other destinations); returns the last visit."""
+    limits = pt.limits(facts, span, triggers)
+    start, end, status_, tense = dates(facts, span, "visit", limits, limits)
+    where, country = place(facts, span, limits[1], "visit")
+    actor, how = vis.visitor(facts, span, country)
+    if actor is None and how == "definite" and last_visit is None:
+        actor, how = vis.first_mention_visitor(facts, span, country), "first_mention"
+    if actor is not None and how == "subject" and country and home_country(actor) == country:
+        actor = None  # "Lao Prime Minister X arrived in Vientiane": a leader at home visits no one
+    if actor is None:
+        if how == "definite" and last_visit is not None and last_visit.start is None and start:
+            last_visit.start, last_visit.end = start, end
+            last_visit.status = status(facts.published, "visit", start, end, last_visit.tense or tense)
+        return last_visit
+    event = Event("visit", [actor], start, end, where, country, status_, vis.subtype(facts, span), None,
+                  [(span, f"{row['id']}:{how}")], tense)
+    last_visit = merge_visit(facts, events, event)
+    for i in more_destinations(facts, span, country, limits[1]):
+        destination = facts.doc[i:i + 1]
+        date = date_for(facts, destination, i, limits[1], "visit")
+        start, end = (date.start, date.end) if date else (event.start, event.end)
+        where, country = place_of(facts, i)
+        more = Event("visit", [actor], start, end, where, country,
+                     status(facts.published, "visit", start, end, tense), event.subtype, None,
+                     [(destination, f"{row['id']}:{how}+destination")], tense)
+        last_visit = merge_visit(facts, events, more)
+    return last_visit
+
+
+def home_country(actor) -> str | None:
+    """The registry's country of a person where it knows them (it is dated, titles in a text may mislead),
+    else the person's."""
+    known = getattr(actor, "actor", None)
+    return getattr(known, "country", None) or getattr(actor, "country", None)
+
+
+def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
+    """Join a visit to an earlier mention of the same trip (visitor, country, dates), else add it."""
+    for other in events:
+        if other.type != "visit" or other.actors[0] != event.actors[0]:
+            continue
+        if other.place_country and event.place_country and other.place_country != event.place_country:
+            continue
+        if not same_time(other.start, other.end, event.start, event.end):
+            continue
+        join_dates(other, event)
+        country_name = facts.country_names.get(other.place_country or event.place_country or "")
+        other.place = country_name if country_name in (other.place, event.place) else other.place or event.place
+        other.place_country = other.place_country or event.place_country
+        other.subtype = other.subtype or event.subtype
+        other.tense = other.tense or event.tense
+        other.status = status(facts.published, "visit", other.start, other.end, other.tense) or event.status
+        other.mentions += event.mentions
+        return other
+    events.append(event)
+    return event
+
+
+def join_dates(other: Event, event: Event) -> None:
+    """The most precise dates of two mentions of one trip; two day ranges become their union."""
+    if not event.start:
+        return
+    if not other.start or len(event.start) > len(other.start):
+        other.start, other.end = event.start, event.end
+        return
+    if len(event.start) < len(other.start) or event.start == other.start and not event.end:
+        return
+    points = sorted(p for p in (other.start, other.end, event.start, event.end) if p)
+    other.start, other.end = points[0], (points[-1] if points[-1] != points[0] else None)
+
+
+def congress_events(doc: Doc) -> list[Event]:
+    """A ``congress`` event for every congress the text dates."""
+    return [Event("congress", [], congress.start, congress.end, None, None,
+                  congress_status(doc._.published, congress.start, congress.end),
+                  f"{congress.ordinal} {congress.party}", None, [(congress.span, congress.rule)])
+            for congress in doc._.congresses if congress.start]

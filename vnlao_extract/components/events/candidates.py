@@ -1,0 +1,142 @@
+"""The people an event rule can pick: person mentions and resolved references, their noun phrases, their
+roles (object, host, subject group)."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .cues import CUES
+from .facts import DocFacts
+
+OBJECT_CUES = CUES.words("object.before")
+NOT_SUBJECT_GAP = OBJECT_CUES | CUES.words("subject.gap.not")
+SUBJECT_GAP = CUES.scope("subject.gap.not")
+NP_LEAD = CUES.words("np.lead")
+HOST_CUES = CUES.phrases("host.phrases")
+PRONOUNS = CUES.words("pronouns.possessive")
+SPOUSE_WORDS = CUES.words("spouse.words")
+SUBJECT_PRONOUNS = CUES.words("pronouns.subject")
+SOURCE_PHRASES = CUES.phrases("source.phrases")
+SUBJECT_JOINERS = CUES.words("subject.joiners")
+NP_LEAD_LABELS = ("honorific", "nationality")
+
+
+def mentions_in(facts: DocFacts, start: int, end: int) -> list:
+    return [m for m in facts.mentions if start <= m.span.start and m.span.end <= end]
+
+
+def references_in(facts: DocFacts, start: int, end: int) -> list:
+    return [r for r in facts.references if start <= r.span.start and r.span.end <= end]
+
+
+def candidates(facts: DocFacts, start: int, end: int) -> list:
+    """Mentions and resolved references in [start, end), in text order, none inside another, none named as
+    the source of the news ("according to X")."""
+    mentions = [m for m in mentions_in(facts, start, end) if not is_source(facts, m)]
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    references = [r for r in references_in(facts, start, end)
+                  if not taken.intersection(range(r.span.start, r.span.end))]
+    return sorted(mentions + references, key=lambda c: c.span.start)
+
+
+def is_source(facts: DocFacts, candidate) -> bool:
+    start = np_start(facts, candidate)
+    return start >= 2 and (facts.lower[start - 2], facts.lower[start - 1]) in SOURCE_PHRASES
+
+
+def np_start(facts: DocFacts, candidate) -> int:
+    """Where the candidate's noun phrase begins: before its titles, honorifics, "his visiting counterpart"."""
+    titles = getattr(candidate, "titles", [])
+    start = min([candidate.span.start] + [t.start for t in titles if t.start < candidate.span.start])
+    while start > 0 and (facts.labels[start - 1] in NP_LEAD_LABELS or facts.lower[start - 1] in NP_LEAD):
+        start -= 1
+    return start
+
+
+def np_end(candidate) -> int:
+    titles = getattr(candidate, "titles", [])
+    return max([candidate.span.end] + [t.end for t in titles if t.start >= candidate.span.end])
+
+
+def is_object(facts: DocFacts, candidate) -> bool:
+    start = np_start(facts, candidate)
+    return start > 0 and facts.lower[start - 1] in OBJECT_CUES
+
+
+def actor(candidate):
+    """The Person of a mention or reference, else its registry name."""
+    person = getattr(candidate, "person", None)
+    return person if person is not None else getattr(candidate, "registry_name", None)
+
+
+def country(candidate) -> str | None:
+    person = getattr(candidate, "person", None)
+    return person.country if person is not None else getattr(candidate, "country", None)
+
+
+def hosts(facts: DocFacts, sentence: tuple[int, int], found: list) -> set[int]:
+    """ids of the candidates named as hosts: "at the invitation of Y (and his spouse) and Z", "hosted by Y"."""
+    result: set[int] = set()
+    lower = facts.lower
+    for j in range(sentence[0], sentence[1] - 1):
+        if (lower[j], lower[j + 1]) in HOST_CUES:
+            i = j + 2
+            while True:
+                host = next((c for c in found if c.span.start >= i), None)
+                if host is None or np_start(facts, host) > i:
+                    break
+                result.add(id(host))
+                i = after_and(facts, np_end(host), sentence[1])
+                if i is None:
+                    break
+    return result
+
+
+def after_and(facts: DocFacts, i: int, end: int) -> int | None:
+    """The index after "and" / ", and" (past "his spouse"), or None when the list ends at ``i``."""
+    lower = facts.lower
+    for _ in range(2):
+        if i < end and lower[i] == "and":
+            i += 1
+        elif i + 1 < end and lower[i] == "," and lower[i + 1] == "and":
+            i += 2
+        else:
+            return None
+        if i + 1 < end and lower[i] in PRONOUNS and lower[i + 1] in SPOUSE_WORDS:
+            i += 2
+            continue
+        return i
+    return None
+
+
+def prefer_foreign(found: list, country_code: str | None):
+    """The first candidate not from the destination country, else the first."""
+    foreign = [c for c in found if country_code is None or country(c) != country_code]
+    return (foreign or found or [None])[0]
+
+
+def subject_group(facts: DocFacts, found: list, trigger_start: int) -> list:
+    """ "X and Y held talks", "Z also received": the candidates standing right before the trigger."""
+    group, i = [], trigger_start
+    for candidate in reversed(found):
+        gap = range(np_end(candidate), i)
+        if group:
+            joined = facts.doc[gap.start:gap.stop].text.lower() in SUBJECT_JOINERS
+        else:
+            joined = len(gap) <= SUBJECT_GAP and all(facts.doc[j].is_alpha and facts.lower[j] not in NOT_SUBJECT_GAP
+                                                     for j in gap)
+        if not joined:
+            break
+        group.insert(0, candidate)
+        i = np_start(facts, candidate)
+    return group
+
+
+def he(facts: DocFacts, trigger: Span):
+    """ "X arrived in Beijing on Monday. He is paying a state visit to China": a "he"/"she" subject is
+    the previous sentence's subject."""
+    start, _ = facts.sentence(trigger.start)
+    if not any(word in SUBJECT_PRONOUNS for word in facts.lower[start:trigger.start]) or start == 0:
+        return None
+    previous = facts.sentence(start - 1)
+    subjects = [c for c in candidates(facts, *previous) if not is_object(facts, c)]
+    return subjects[0] if subjects else None

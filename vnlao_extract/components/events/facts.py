@@ -1,0 +1,37 @@
+"""What the events rules read of one Doc, as plain lists indexed by ``token.i``."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
+
+from ..tokens import lex_entries, lex_labels, lower_words
+
+
+class DocFacts:
+    """What the rules read of one Doc, over and over, as plain lists indexed by ``token.i`` (reading it
+    through Token, Span and ``doc._`` objects costs far more): lowercase words, lexicon labels and rows,
+    sentence bounds, and the dates, people and places found by the earlier components. ``country_names``
+    maps a country code to its name ("LA" -> "Laos")."""
+
+    def __init__(self, doc: Doc, country_names: dict[str, str] | None = None):
+        self.doc = doc
+        self.country_names = country_names or {}
+        self.lower = lower_words(doc)
+        self.labels = lex_labels(doc)
+        self.entries = lex_entries(doc)
+        self.sentence_starts = [0] + [i for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i]
+        self.dates = doc._.dates
+        self.dated = {i for d in self.dates for i in range(d.span.start, d.span.end)}
+        self.mentions = doc._.person_mentions
+        self.references = [r for r in doc._.references if r.person or r.registry_name]
+        self.lexicon = doc._.lexicon
+        self.published = doc._.published
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence of token ``i``: what ``doc[i:j].sent`` spans."""
+        k = bisect_right(self.sentence_starts, i)
+        return self.sentence_starts[k - 1], (self.sentence_starts[k] if k < len(self.sentence_starts)
+                                             else len(self.lower))

@@ -1,0 +1,135 @@
+"""One event per real occasion: mentions of one occasion are joined ("X received Y" and "Y met X", "the
+talks" after the talks), distinct occasions are kept apart (two numbered summits in one sentence, three
+hosts meeting one visitor), and a mention that is part of another occasion (a briefing given at a
+meeting) is folded into it."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .cues import CUES
+from .facts import DocFacts
+from .model import Event
+
+FAMILY = {kind: row.id.split(".", 1)[1] for row in CUES.rows.values() if row.category == "occasion.family"
+          for kind in row.words}
+DETERMINERS = CUES.words("anaphora.determiners")
+ANAPHORA_REACH = CUES.scope("anaphora.determiners")
+ADJECTIVES = CUES.words("anaphora.adjectives")
+ANAPHORA_TYPES = CUES.words("anaphora.types")
+OWN_PARTIES = CUES.words("anaphora.own_parties")
+ORDINAL_SUFFIXES = CUES.words("ordinal.suffixes")
+ORDINAL_WORDS = CUES.words("ordinal.words")
+SPLIT_PLURALS = CUES.words("split.plural_triggers")
+SPLIT_WORDS = CUES.words("split.words")
+ABSORBED_BY = {row.id.split(".", 1)[1]: row.words for row in CUES.rows.values()
+               if row.category == "occasion.absorbed_by"}
+
+
+def family(kind: str) -> str:
+    return FAMILY.get(kind, kind)
+
+
+def actor_key(actor) -> object:
+    return actor if isinstance(actor, str) else id(actor)
+
+
+def actor_keys(event: Event) -> set:
+    return {actor_key(a) for a in event.actors}
+
+
+def is_ordinal(word: str) -> bool:
+    return word in ORDINAL_WORDS or (word[:-2].isdigit() and word[-2:] in ORDINAL_SUFFIXES)
+
+
+def anaphoric(facts: DocFacts, span: Span) -> bool:
+    """ "the talks", "during the meetings", "in the courtesy meeting", "his talks": a definite mention
+    (not a numbered one, "the 45th Summit")."""
+    lower = facts.lower
+    start = facts.sentence(span.start)[0]
+    i, skipped = span.start - 1, 0
+    while i >= start and lower[i] in ADJECTIVES and skipped < ANAPHORA_REACH:
+        i, skipped = i - 1, skipped + 1
+    if i < start or lower[i] not in DETERMINERS:
+        return False
+    return not any(is_ordinal(word) for word in lower[i:span.end])
+
+
+def splits(facts: DocFacts, span: Span) -> bool:
+    """ "paid courtesy calls to A and B", "met A and B separately": one occasion per person after the trigger."""
+    sentence = facts.sentence(span.start)
+    return facts.lower[span.end - 1] in SPLIT_PLURALS or any(
+        word in SPLIT_WORDS for word in facts.lower[sentence[0]:sentence[1]])
+
+
+def dates_agree(a: Event, b: Event) -> bool:
+    return not a.start or not b.start or a.start == b.start
+
+
+def same_sentence(facts: DocFacts, a: Event, b: Event) -> bool:
+    return facts.sentence(a.mentions[0][0].start) == facts.sentence(b.mentions[0][0].start)
+
+
+def join(other: Event, event: Event, add_actors: bool = True) -> None:
+    """Fold ``event`` into ``other``: its mentions, and what ``other`` lacked."""
+    if add_actors:
+        keys = actor_keys(other)
+        other.actors += [a for a in event.actors if actor_key(a) not in keys]
+    other.start, other.end = other.start or event.start, other.end or event.end
+    other.place = other.place or event.place
+    other.status = other.status or event.status
+    other.documents = other.documents or event.documents
+    other.mentions += event.mentions
+
+
+def names_own_parties(facts: DocFacts, span: Span) -> bool:
+    return span.end < len(facts.lower) and facts.lower[span.end] in OWN_PARTIES
+
+
+def referent(facts: DocFacts, events: list[Event], event: Event) -> Event | None:
+    """The occasion a definite mention refers to: the latest of its family whose people it shares (or
+    names no one else), else the latest talks or meeting whose people it names only."""
+    keys = actor_keys(event)
+    across = not names_own_parties(facts, event.mentions[0][0])
+    for other in reversed(events):
+        if other.type == "visit" or not dates_agree(other, event):
+            continue
+        if family(other.type) == family(event.type) and (not keys or keys & actor_keys(other)):
+            return other
+        if across and event.type in ANAPHORA_TYPES and other.type in ANAPHORA_TYPES and keys <= actor_keys(other):
+            return other
+    return None
+
+
+def add_occasion(facts: DocFacts, events: list[Event], event: Event, definite: bool) -> None:
+    """Add a parties-frame event, or join it to the occasion it is a mention of."""
+    if definite:
+        other = referent(facts, events, event)
+        if other is not None:
+            join(other, event, add_actors=False)
+            return
+    keys = actor_keys(event)
+    for other in events:
+        if family(other.type) != family(event.type) or not dates_agree(other, event):
+            continue
+        if not (keys <= actor_keys(other) or actor_keys(other) <= keys) or same_sentence(facts, other, event):
+            continue
+        join(other, event)
+        return
+    events.append(event)
+
+
+def absorb_parts(events: list[Event]) -> list[Event]:
+    """Fold each mention that is part of another occasion (a briefing at a meeting, a meeting within the
+    talks of the same people) into it."""
+    kept = list(events)
+    for event in events:
+        hosts = ABSORBED_BY.get(event.type)
+        if not hosts:
+            continue
+        keys = actor_keys(event)
+        whole = next((o for o in kept if o is not event and o.type in hosts and keys <= actor_keys(o)
+                      and dates_agree(o, event)), None)
+        if whole is not None:
+            join(whole, event, add_actors=False)
+            kept.remove(event)
+    return kept

@@ -1,0 +1,109 @@
+"""The people of a ``parties``-frame trigger (talks, meetings, calls, signings, ...) and what they signed."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from . import candidates as cand
+from .cues import CUES
+from .facts import DocFacts
+
+RECIPROCAL_AFTER = CUES.words("reciprocal.after")
+RECIPROCAL_BEFORE = CUES.words("reciprocal.before")
+THE_TWO = CUES.phrases("the_two.phrases")
+DOCUMENT_NOUNS = CUES.words("documents.plural")
+DOCUMENT_NOUN = CUES.words("documents.singular")
+DOCUMENT_REACH = CUES.scope("documents.plural")
+NUMBER_WORDS = CUES.values("number.words")
+NUMBER_REACH = CUES.scope("signing.occasions")
+
+
+def limits(facts: DocFacts, trigger: Span, others: list[Span]) -> tuple[int, int]:
+    """(start, end) of the stretch between the other triggers of the sentence around ``trigger``."""
+    sentence = facts.sentence(trigger.start)
+    before = [s.end for s in others if s.end <= trigger.start and facts.sentence(s.start) == sentence]
+    after = [s.start for s in others if s.start >= trigger.end and facts.sentence(s.start) == sentence]
+    return (max(before) if before else sentence[0], min(after) if after else sentence[1])
+
+
+def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> list:
+    """The people of the trigger's clause: its own subject (else the sentence's, else "he"), then the
+    people after it up to the next trigger's subject; all the sentence's people when it names no one."""
+    subject, own = sides(facts, trigger, clause_triggers)
+    found = subject + own or [m for m in cand.mentions_in(facts, *facts.sentence(trigger.start))
+                              if not cand.is_source(facts, m)]
+    return actors_of(found)
+
+
+def actors_of(found: list) -> list:
+    actors = [cand.actor(c) for c in found]
+    return list(dict.fromkeys(a for a in actors if a is not None))
+
+
+def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[list, list]:
+    """(subject, own): the candidates of the trigger's subject and those after it (see :func:`parties`)."""
+    lower = facts.lower
+    sentence = facts.sentence(trigger.start)
+    start, end = limits(facts, trigger, clause_triggers)
+    own = cand.candidates(facts, trigger.end, end)
+    if end < sentence[1]:
+        own = [c for c in own if c not in cand.subject_group(facts, own, end)]
+    subject = cand.candidates(facts, start, trigger.start)
+    reciprocal = (trigger.end < len(lower) and lower[trigger.end] in RECIPROCAL_AFTER or
+                  trigger.start > 0 and lower[trigger.start - 1] in RECIPROCAL_BEFORE)
+    if start != sentence[0] and not own and reciprocal:
+        subject = cand.candidates(facts, *sentence)  # "..., followed by talks between the two"
+    elif start != sentence[0]:
+        subject = cand.subject_group(facts, subject, trigger.start)
+        if not subject:
+            first = min(s.start for s in clause_triggers if facts.sentence(s.start) == sentence)
+            subject = cand.candidates(facts, sentence[0], first)
+    if not subject:
+        subject = [he for he in [cand.he(facts, trigger)] if he is not None]
+    return subject, own
+
+
+def the_two(facts: DocFacts, trigger: Span) -> list:
+    """ "the two leaders held talks": the last two people named before, when the sentence names none."""
+    words = facts.doc[facts.sentence(trigger.start)[0]:trigger.start].text.lower()
+    if not any(" ".join(phrase) in words for phrase in THE_TWO):
+        return []
+    recent = []
+    for mention in reversed([m for m in facts.mentions if m.span.end <= trigger.start]):
+        if mention.person is not None and mention.person not in recent:
+            recent.insert(0, mention.person)
+        if len(recent) == 2:
+            break
+    return recent if len(recent) == 2 else []
+
+
+def documents(facts: DocFacts, span: Span) -> int | None:
+    """How many documents were signed: "signed 12 documents", "the signing of five agreements",
+    "signed a memorandum of understanding"."""
+    lower = facts.lower
+    before = documents_before(facts, span)
+    if before is not None:
+        return before
+    for i in range(span.start, min(facts.sentence(span.start)[1], span.end + DOCUMENT_REACH)):
+        if lower[i] in DOCUMENT_NOUNS or lower[i] in DOCUMENT_NOUN:
+            for j in reversed(range(span.start, i)):
+                if lower[j].isdigit() and facts.doc[j].like_num:
+                    return int(lower[j])
+                if lower[j] in NUMBER_WORDS and (lower[i] in DOCUMENT_NOUNS) == (NUMBER_WORDS[lower[j]] != 1):
+                    return NUMBER_WORDS[lower[j]]
+    return None
+
+
+def documents_before(facts: DocFacts, span: Span) -> int | None:
+    """ "Seven new agreements ... were signed", "12 documents were signed": the number of a document noun
+    that opens the passive before the trigger."""
+    lower = facts.lower
+    start = facts.sentence(span.start)[0]
+    for i in range(start, span.start):
+        if lower[i] in DOCUMENT_NOUNS:
+            for j in reversed(range(max(start, i - NUMBER_REACH), i)):
+                if lower[j].isdigit() and facts.doc[j].like_num:
+                    return int(lower[j])
+                if NUMBER_WORDS.get(lower[j]) and NUMBER_WORDS[lower[j]] > 1:
+                    return NUMBER_WORDS[lower[j]]
+            return None
+    return None

@@ -1,0 +1,194 @@
+"""When an event is and how its words tell its tense: the trigger's date, its span of days, a weekday on
+the right side of the published date, the background clauses that date nothing."""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span
+
+from .cues import CUES
+from .facts import DocFacts
+from .model import day
+from .status import status
+
+PLANNED = CUES.words("planned.words")
+ONGOING = CUES.words("ongoing.words")
+COMPLETED = CUES.words("completed.words")
+TENSE_REACH = CUES.scope("planned.words")
+TO_VERBS = CUES.words("planned.to_verb")
+NOT_PLANNED_TO = CUES.words("planned.to_not_after")
+LOOKAHEAD_TENSE = {word: row.category.split(".", 1)[1] for row in CUES.rows.values()
+                   if row.category.startswith("tense.") and row.direction == "after" for word in row.words}
+LOOKAHEAD_REACH = CUES.scope("planned.after")
+BACKGROUND = CUES.words("background.words")
+VISIT_BACKGROUND = CUES.words("background.visit")
+CLAUSE_BREAKS = CUES.words("clause.breaks")
+AHEAD_WORDS = CUES.words("ahead.words")
+AHEAD_REACH = CUES.scope("ahead.words")
+AHEAD_BEFORE = CUES.words("ahead.before")
+AHEAD_BEFORE_REACH = CUES.scope("ahead.before")
+ENDING_VERBS = CUES.words("ending.verbs")
+ENDING_REACH = CUES.scope("ending.verbs")
+NUMBER_WORDS = CUES.values("number.words")
+DURATION_WORDS = CUES.words("duration.days")
+DURATION_REACH = CUES.scope("duration.days")
+DURATION_DASHES = CUES.words("duration.dashes")
+SINCE = CUES.words("since.words")
+SINCE_REACH = CUES.scope("since.words")
+NEAR_BEFORE = CUES.scope("window.near_before")
+YEAR_AFTER = CUES.scope("window.year_after")
+OPENING_LEAD = CUES.words("date.opening_lead")
+OPENING_REACH = CUES.scope("date.opening_lead")
+SAME_DAY = CUES.phrases("same_day.phrases")
+WEEKDAY_SHIFT = {"completed": -7, "ongoing": -7, "planned": 7}
+
+
+def clause_bounds(facts: DocFacts, trigger: Span, kind: str) -> tuple[int, int] | None:
+    """(start, end) of a background clause holding the trigger ("Since X's visit to China, ..."), else None."""
+    lower = facts.lower
+    sentence = facts.sentence(trigger.start)
+    start = trigger.start
+    while start > sentence[0] and lower[start - 1] not in CLAUSE_BREAKS:
+        start -= 1
+    words = VISIT_BACKGROUND if kind == "visit" else BACKGROUND
+    if not any(word in words for word in lower[start:trigger.start]):
+        return None
+    end = next((i for i in range(trigger.end, sentence[1]) if lower[i] in CLAUSE_BREAKS), sentence[1])
+    return start, end
+
+
+def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int, kind: str = ""):
+    """The date nearest after the trigger (before ``limit_after``), else just before it, else the one
+    that opens the sentence ("On June 1, X will ...")."""
+    sentence = facts.sentence(trigger.start)
+    clause = clause_bounds(facts, trigger, kind)
+    if clause is not None:
+        limit_before, limit_after = max(limit_before, clause[0]), min(limit_after, clause[1])
+    usable_dates = [d for d in facts.dates
+                    if sentence[0] <= d.span.start < sentence[1] and usable(facts, d, trigger)]
+    after = [d for d in usable_dates if trigger.end <= d.span.start < limit_after]
+    if after:
+        return after[0]
+    if ahead_of(facts, trigger):
+        return None  # "met Y on June 9 ahead of his visit to Laos": that date is not the visit's
+    near = max(limit_before, trigger.start - NEAR_BEFORE)
+    before = [d for d in usable_dates if near <= d.span.start and d.span.end <= trigger.start]
+    if before:
+        return before[-1]
+    opening = [d for d in usable_dates if opens(facts, d, sentence[0]) and d.span.end < trigger.start and
+               "," in (facts.lower[d.span.end - 1], facts.lower[d.span.end])]
+    return opening[0] if opening and clause is None else None
+
+
+def opens(facts: DocFacts, date, sentence_start: int) -> bool:
+    """A date that opens its sentence: "On June 1, ...", "On the evening of July 30, ..."."""
+    lead = facts.lower[sentence_start:date.span.start]
+    return len(lead) <= OPENING_REACH and all(word in OPENING_LEAD for word in lead)
+
+
+def same_day(facts: DocFacts, trigger: Span) -> bool:
+    """ "On the same day, X also met Y", "Later that day, ...": before the trigger in its sentence."""
+    words = facts.lower[facts.sentence(trigger.start)[0]:trigger.start]
+    return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in SAME_DAY for i in range(len(words)))
+
+
+def ahead_of(facts: DocFacts, trigger: Span) -> bool:
+    """ "ahead of his visit", "prior to the talks", "in preparation for the visit" """
+    window = facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - AHEAD_REACH):trigger.start]
+    return bool(set(window) & AHEAD_WORDS) or bool(set(window[-AHEAD_BEFORE_REACH:]) & AHEAD_BEFORE)
+
+
+def usable(facts: DocFacts, date, trigger: Span) -> bool:
+    """Not a "since" date ("since May 2016", "the first visit since he took office in 2024"), not a
+    week ("next week"); a bare year only as "visit to China in 2019", "In 2019, ..." or "his 2019 visit"."""
+    sentence_start = facts.sentence(trigger.start)[0]
+    lead_start = trigger.end if trigger.end <= date.span.start else date.span.start - SINCE_REACH
+    lead = facts.lower[max(sentence_start, lead_start):date.span.start]
+    since = next((k for k, word in enumerate(lead) if word in SINCE), None)
+    if since is not None and "from" not in lead[since:]:
+        return False
+    if date.kind == "relative" and "week" in date.text.lower():
+        return False
+    if date.precision != "year":
+        return True
+    if date.span.end == trigger.start:
+        return True  # "his 2019 visit"
+    after_in = date.span.start > 0 and facts.lower[date.span.start - 1] == "in"
+    return after_in and (0 <= date.span.start - trigger.end <= YEAR_AFTER or date.span.start <= sentence_start + 1)
+
+
+def duration(facts: DocFacts, trigger: Span) -> int | None:
+    """The days of "a three-day visit", "his 3-day trip"."""
+    lower = facts.lower
+    for i in range(max(facts.sentence(trigger.start)[0], trigger.start - DURATION_REACH), trigger.end):
+        if lower[i] in DURATION_WORDS and i >= 2 and lower[i - 1] in DURATION_DASHES:
+            word = lower[i - 2]
+            days = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+            if days and days > 1:
+                return days
+    return None
+
+
+def span_of_days(facts: DocFacts, trigger: Span, start: str | None, end: str | None) -> tuple:
+    """(start, end) with a duration filled in: from the first day, or back from the last one when the
+    visit is being concluded ("concluded his two-day visit on March 5")."""
+    days = duration(facts, trigger)
+    if end or not start or len(start) != 10 or not days:
+        return start, end
+    first = dt.date.fromisoformat(start)
+    window = set(facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - ENDING_REACH):trigger.start])
+    if window & ENDING_VERBS:
+        return (first - dt.timedelta(days=days - 1)).isoformat(), start
+    return start, (first + dt.timedelta(days=days - 1)).isoformat()
+
+
+def tense(facts: DocFacts, trigger: Span) -> str | None:
+    """planned / completed / ongoing from the nearest tense word before the trigger (else just after)."""
+    lower = facts.lower
+    sentence = facts.sentence(trigger.start)
+    for i in reversed(range(max(sentence[0], trigger.start - TENSE_REACH), trigger.end)):
+        word = lower[i]
+        if word == "to":
+            if i > sentence[0] and lower[i - 1] in NOT_PLANNED_TO:
+                continue  # "the first country to visit": the trip is not still to come
+            if i + 1 < len(lower) and (lower[i + 1] in TO_VERBS or i + 1 == trigger.start):
+                return "planned"
+        elif word in PLANNED:
+            return "planned"
+        elif word in COMPLETED:
+            return "completed"
+        elif word in ONGOING:
+            return "ongoing"
+    for word in lower[trigger.end:min(sentence[1], trigger.end + LOOKAHEAD_REACH)]:
+        if word in CLAUSE_BREAKS:
+            break
+        if word in LOOKAHEAD_TENSE:
+            return LOOKAHEAD_TENSE[word]
+    return None
+
+
+def weekday_by_tense(facts: DocFacts, date, tense_: str | None) -> str:
+    """A bare weekday is the nearest one to the published date; the tense says which side it is on
+    ("embarked on Monday" in a Friday paper is the Monday before; a visit under way began before)."""
+    published = facts.published
+    if date.kind != "weekday" or published is None or day(date.start) is None:
+        return date.start
+    shift = WEEKDAY_SHIFT.get(tense_ or "", 0)
+    when = day(date.start)
+    if shift < 0 < (when - published).days or shift > 0 > (when - published).days:
+        return (when + dt.timedelta(days=shift)).isoformat()
+    return date.start
+
+
+def dates(facts: DocFacts, trigger: Span, kind: str, limits: tuple[int, int], fallback: tuple[int, int]):
+    """(start, end, status, tense) for a trigger."""
+    date = date_for(facts, trigger, *limits, kind)
+    if date is None and fallback != limits:
+        date = date_for(facts, trigger, *fallback, kind)
+    tense_ = tense(facts, trigger)
+    if clause_bounds(facts, trigger, kind) is not None:
+        tense_ = "completed"
+    start, end = (weekday_by_tense(facts, date, tense_), date.end) if date else (None, None)
+    if kind == "visit":
+        start, end = span_of_days(facts, trigger, start, end)
+    return start, end, status(facts.published, kind, start, end, tense_), tense_
