@@ -4,7 +4,16 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import SCHEMA_VERSION, __version__
-from .components.people import person_record
+from .components.patterns import evidence
+from .components.people import Person, mention_text
+
+
+def person_record(person: Person) -> dict:
+    first = person.first
+    return {"name": person.name, "aliases": person.aliases, "titles": [t.text for t in person.titles],
+            "country": person.country, "registry_id": person.actor.id if person.actor else None,
+            "mentions": [[m.span.start_char, m.span.start_char + len(mention_text(m.span))] for m in person.mentions],
+            "evidence": evidence(first.span, first.rule)}
 
 
 def _date_key(date) -> tuple:
