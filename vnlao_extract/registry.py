@@ -195,7 +195,8 @@ def _strings(value, origin: str, line: int, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item.strip() for item in value if item.strip()))
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """The id form of a name: folded, runs of other characters as one hyphen ("Tô Lâm" -> "to-lam")."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
@@ -217,7 +218,7 @@ def actor_from_row(row: dict, origin: str, line: int) -> Actor:
     ascii_name = row.get("ascii") or strip_marks(name)
     if not isinstance(ascii_name, str):
         raise bad("'ascii' must be a string")
-    actor_id = row.get("id") or _slug(ascii_name)
+    actor_id = row.get("id") or slug(ascii_name)
     if not isinstance(actor_id, str) or not actor_id.strip():
         raise bad("'id' must be a non-empty string")
 

@@ -142,6 +142,7 @@ class Reference:
     role: str | None
     person: Person | None
     registry_name: str | None = None
+    registry_id: str | None = None
 
 
 for _name in ("people", "person_mentions", "references", "warnings"):

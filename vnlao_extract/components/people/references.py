@@ -55,11 +55,11 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
     references = []
     for span, country, role in found:
         person = resolve(country, role, people)
-        registry_name = None
+        actor = None
         if person is None and country and role and facts.published:
             actor = index.registry.holder(role, country, facts.published)
-            registry_name = actor.name if actor else None
-        references.append(Reference(span, country, role, person, registry_name))
+        references.append(Reference(span, country, role, person, actor.name if actor else None,
+                                    actor.id if actor else None))
     return sorted(references, key=lambda r: r.span.start)
 
 
