@@ -106,7 +106,13 @@ class Actor:
         return tuple(dict.fromkeys(form for form in (self.name, self.ascii, *self.variants) if form))
 
     def offices_on(self, day: datetime.date) -> list[Office]:
+        """The offices held on ``day``; none once the actor has died (an office ends with its holder)."""
+        if self.dead_on(day):
+            return []
         return [office for office in self.offices if office.held_on(day)]
+
+    def alive_on(self, day: datetime.date) -> bool:
+        return not self.dead_on(day)
 
     def dead_on(self, day: datetime.date) -> bool:
         """True when the registry records the actor's death on or before ``day``."""
@@ -156,7 +162,7 @@ class Registry:
         found = [
             actor for actor in self.actors
             if actor.country == country
-            and any(office.role == role and office.held_on(day) for office in actor.offices)
+            and any(office.role == role for office in actor.offices_on(day))
         ]
         return found[0] if len(found) == 1 else None
 
