@@ -14,7 +14,7 @@ from vnlao_extract.resources import load_package_jsonl
 D = datetime.date
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 KEYS = {"id", "name", "ascii", "variants", "short", "country", "offices"}
-COUNTRIES = {"VN", "LA", "KH", "CN", "TH"}
+COUNTRIES = {"VN", "LA", "KH", "CN", "TH", "ID", "MY", "SG", "PH", "BN", "MM", "TL", "JP", "KR", "KP", "US", "RU", "IN", "AU"}
 # Short forms must not be ordinary English words: a capitalised "Man" or "Son" at a sentence start is not a person.
 COMMON_WORDS = {
     "a", "an", "and", "ban", "bang", "can", "chin", "dam", "ding", "don", "dong", "dung", "ha", "hang", "he",
@@ -203,7 +203,7 @@ def test_actor_forms_and_offices(registry):
 
 
 def test_rows_have_the_schema(rows):
-    assert 120 <= len(rows) <= 200
+    assert 250 <= len(rows) <= 500
     for row in rows:
         assert KEYS <= row.keys(), row.get("id")
         assert row["country"] in COUNTRIES, row["id"]
@@ -329,3 +329,77 @@ def test_unparsable_user_file(tmp_path, content):
 def test_missing_user_file(tmp_path):
     with pytest.raises(ResourceError):
         Registry.load([tmp_path / "nope.jsonl"])
+
+
+# (role, country, day, id of the one holder) across the years the registry covers
+HOLDERS_ACROSS_YEARS = [
+    ("prime_minister", "JP", "2017-06-01", "shinzo-abe"),
+    ("prime_minister", "JP", "2025-03-01", "shigeru-ishiba"),
+    ("prime_minister", "JP", "2025-12-01", "sanae-takaichi"),
+    ("president", "US", "2017-06-01", "donald-trump"),
+    ("president", "US", "2022-06-01", "joe-biden"),
+    ("president", "US", "2025-06-01", "donald-trump"),
+    ("foreign_minister", "US", "2017-06-01", "rex-tillerson"),
+    ("foreign_minister", "US", "2025-06-01", "marco-rubio"),
+    ("president", "KR", "2017-06-01", "moon-jae-in"),
+    ("president", "KR", "2025-08-01", "lee-jae-myung"),
+    ("prime_minister", "MY", "2017-06-01", "najib-razak"),
+    ("prime_minister", "MY", "2025-06-01", "anwar-ibrahim"),
+    ("president", "ID", "2017-06-01", "joko-widodo"),
+    ("president", "ID", "2025-06-01", "prabowo-subianto"),
+    ("president", "PH", "2017-06-01", "rodrigo-duterte"),
+    ("president", "PH", "2025-06-01", "ferdinand-marcos-jr"),
+    ("prime_minister", "SG", "2017-06-01", "lee-hsien-loong"),
+    ("prime_minister", "SG", "2025-06-01", "lawrence-wong"),
+    ("prime_minister", "AU", "2017-06-01", "malcolm-turnbull"),
+    ("prime_minister", "AU", "2025-06-01", "anthony-albanese"),
+    ("foreign_minister", "IN", "2017-06-01", "sushma-swaraj"),
+    ("foreign_minister", "IN", "2025-06-01", "subrahmanyam-jaishankar"),
+    ("prime_minister", "RU", "2017-06-01", "dmitry-medvedev"),
+    ("prime_minister", "RU", "2025-06-01", "mikhail-mishustin"),
+    ("prime_minister", "TL", "2017-06-01", "rui-maria-de-araujo"),
+    ("prime_minister", "TL", "2025-06-01", "xanana-gusmao"),
+    ("prime_minister", "TH", "2017-06-01", "prayut-chan-o-cha"),
+    ("prime_minister", "TH", "2025-07-20", "phumtham-wechayachai"),
+    ("prime_minister", "TH", "2025-10-01", "anutin-charnvirakul"),
+    ("prime_minister", "LA", "2017-06-01", "thongloun-sisoulith"),
+    ("prime_minister", "LA", "2025-06-01", "sonexay-siphandone"),
+    ("general_secretary", "VN", "2017-06-01", "nguyen-phu-trong"),
+    ("general_secretary", "VN", "2025-06-01", "to-lam"),
+    ("monarch", "JP", "2017-06-01", "akihito"),
+    ("monarch", "JP", "2025-06-01", "naruhito"),
+]
+
+
+@pytest.mark.parametrize("role, country, day, expected", HOLDERS_ACROSS_YEARS)
+def test_the_right_holder_of_an_office_in_each_year(role, country, day, expected):
+    holder = Registry.load().holder(role, country, datetime.date.fromisoformat(day))
+    assert holder is not None and holder.id == expected
+
+
+# (id, a day after the death): no office held then, never the holder of one
+AFTER_DEATH = [
+    ("nguyen-phu-trong", "2024-08-01"),
+    ("shinzo-abe", "2022-07-09"),
+    ("tran-dai-quang", "2018-09-22"),
+    ("sushma-swaraj", "2019-08-07"),
+]
+
+
+@pytest.mark.parametrize("actor_id, day", AFTER_DEATH)
+def test_nobody_holds_an_office_after_death(actor_id, day):
+    registry = Registry.load()
+    actor = registry.by_id(actor_id)
+    date = datetime.date.fromisoformat(day)
+    assert actor.dead_on(date) and actor.offices_on(date) == []
+    assert all(registry.holder(o.role, actor.country, date) is not actor for o in actor.offices)
+
+
+def test_an_office_dated_to_outlive_its_holder_ends_with_the_death(tmp_path):
+    path = tmp_path / "actors.jsonl"
+    path.write_text('{"id": "x-leader", "name": "Lino Soares", "country": "TL", "died": "2019-05-01", '
+                    '"offices": [{"role": "na_chair", "title": "NA Chair", "from": "2015-01-01", "to": null}]}\n',
+                    encoding="utf-8")
+    registry = Registry.load([path])
+    assert registry.holder("na_chair", "TL", datetime.date(2018, 1, 1)).id == "x-leader"
+    assert registry.holder("na_chair", "TL", datetime.date(2020, 1, 1)) is None

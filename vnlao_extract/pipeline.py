@@ -12,7 +12,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from . import components  # noqa: F401  (registers the factories)
 
 PIPE_NAMES = ("sentencizer", "vnlao_article", "vnlao_lexicon", "vnlao_dates", "vnlao_titles",
-              "vnlao_people", "vnlao_congresses", "vnlao_trade", "vnlao_events")
+              "vnlao_people", "vnlao_references", "vnlao_congresses", "vnlao_trade", "vnlao_events")
 
 TOKENIZER = "vnlao.Tokenizer.v1"
 
@@ -55,7 +55,7 @@ def build_pipeline(actors: Iterable[str | Path] = (), patterns: Iterable[str | P
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     for name in PIPE_NAMES:
         config = {}
-        if name == "vnlao_people":
+        if name in ("vnlao_people", "vnlao_references"):
             config = {"actor_files": [str(p) for p in actors]}
         elif name == "vnlao_events":
             config = {"pattern_files": [str(p) for p in patterns]}

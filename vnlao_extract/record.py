@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import SCHEMA_VERSION, __version__
-from .components.people import person_record
+from .people_record import link_people
 
 
 def _date_key(date) -> tuple:
@@ -16,12 +16,13 @@ def doc_to_record(doc: Doc, source: str, encoding: str | None = None) -> dict:
     article = doc._.article
     absolute = [d for d in doc._.dates if d.kind != "relative"]
     relative = [d for d in doc._.dates if d.kind == "relative"]
+    events = [e.as_record() for e in doc._.events]
     return {
         "source": source,
         "published": article.published.isoformat() if article.published else None,
-        "people": [person_record(p) for p in doc._.people],
+        "people": link_people(doc, events),
         "congresses": [c.as_record() for c in doc._.congresses],
-        "events": [e.as_record() for e in doc._.events],
+        "events": events,
         "trade_targets": [t.as_record() for t in doc._.trade_targets],
         "dates": _unique_dates(absolute),
         "relative_dates": _unique_dates(relative),

@@ -106,7 +106,13 @@ class Actor:
         return tuple(dict.fromkeys(form for form in (self.name, self.ascii, *self.variants) if form))
 
     def offices_on(self, day: datetime.date) -> list[Office]:
+        """The offices held on ``day``; none once the actor has died (an office ends with its holder)."""
+        if self.dead_on(day):
+            return []
         return [office for office in self.offices if office.held_on(day)]
+
+    def alive_on(self, day: datetime.date) -> bool:
+        return not self.dead_on(day)
 
     def dead_on(self, day: datetime.date) -> bool:
         """True when the registry records the actor's death on or before ``day``."""
@@ -156,7 +162,7 @@ class Registry:
         found = [
             actor for actor in self.actors
             if actor.country == country
-            and any(office.role == role and office.held_on(day) for office in actor.offices)
+            and any(office.role == role for office in actor.offices_on(day))
         ]
         return found[0] if len(found) == 1 else None
 
@@ -195,7 +201,8 @@ def _strings(value, origin: str, line: int, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item.strip() for item in value if item.strip()))
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """The id form of a name: folded, runs of other characters as one hyphen ("Tô Lâm" -> "to-lam")."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
@@ -217,7 +224,7 @@ def actor_from_row(row: dict, origin: str, line: int) -> Actor:
     ascii_name = row.get("ascii") or strip_marks(name)
     if not isinstance(ascii_name, str):
         raise bad("'ascii' must be a string")
-    actor_id = row.get("id") or _slug(ascii_name)
+    actor_id = row.get("id") or slug(ascii_name)
     if not isinstance(actor_id, str) or not actor_id.strip():
         raise bad("'id' must be a non-empty string")
 

@@ -1,0 +1,153 @@
+"""References to leaders by office or nationality ("the Lao leader", "the Lao Prime Minister", an unnamed
+"his Vietnamese counterpart"), resolved to a person of the article, or to the registry's holder of that
+office on the published date."""
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...registry import Registry
+from ...resources import load_package_jsonl
+from . import cues
+from .model import Facts, Mention, Person, Reference
+from .shapes import name_parts
+
+ROLE_RANK = cues.ranks("people.role_rank")
+LEADER_RANK = cues.ranks("people.leader_rank")
+OFFICE_DETERMINERS = cues.words("people.office_determiners")
+COUNTERPART_DETERMINERS = cues.words("people.counterpart_determiners")
+COUNTERPART_MODIFIERS = cues.words("people.counterpart_modifiers")
+COUNTRY_PREPOSITIONS = cues.words("people.country_prepositions")
+UNRANKED = max(LEADER_RANK.values()) + 9
+
+
+class ReferenceIndex:
+    """The registry and the word tables references are read with, built once per pipeline."""
+
+    def __init__(self, nlp: Language, actor_files: list[str]):
+        self.registry = Registry.load(actor_files)
+        self.nationality_of = {phrase.lower(): row["country"] for row in load_package_jsonl("lexicon.jsonl")
+                               if row["label"] == "nationality" for phrase in row["phrases"] if " " not in phrase}
+        self.role_of = {phrase.lower(): row["role"] for row in load_package_jsonl("offices.jsonl")
+                        for phrase in row["phrases"] if " " not in phrase}
+        self.counterpart_key = nlp.vocab.strings.add("counterpart")
+
+
+def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
+                    mentions: list[Mention]) -> list[Reference]:
+    """Leaders named only by office or nationality, resolved to the article's people or the registry."""
+    doc = facts.doc
+    named_titles = {id(t) for m in mentions for t in m.titles}
+    found = []
+    for span, row in doc._.lexicon:
+        if row["label"] == "reference" and not facts.ignored[span.start]:
+            country = next((index.nationality_of[t.lower_] for t in span if t.lower_ in index.nationality_of), None)
+            role = row.get("role") or next((index.role_of[t.lower_] for t in span if t.lower_ in index.role_of), None)
+            found.append((span, country, role))
+    for title in doc._.titles:
+        if id(title) in named_titles or title.country is None:
+            continue
+        if title.span.start > 0 and doc[title.span.start - 1].lower_ in OFFICE_DETERMINERS:
+            found.append((title.span, title.country, title.role))
+    found += counterparts(facts, index, mentions, found)
+    references = []
+    for span, country, role in found:
+        person = resolve(country, role, people)
+        actor = None
+        if person is None and country and role and facts.published:
+            actor = index.registry.holder(role, country, facts.published)
+        references.append(Reference(span, country, role, person, actor.name if actor else None,
+                                    actor.id if actor else None))
+    return sorted(references, key=lambda r: r.span.start)
+
+
+def counterparts(facts: Facts, index: ReferenceIndex, mentions: list[Mention],
+                 found: list) -> list[tuple[Span, str, str]]:
+    """Unnamed counterparts ("his Vietnamese counterpart", "her counterpart from Laos"): the country
+    written, the office of the nearest person or office named before (same or previous sentence)."""
+    doc, lex, entries = facts.doc, facts.lex, facts.entries
+    starts = {m.span.start for m in mentions}
+    found_counterparts = []
+    for i in numpy.flatnonzero(doc.to_array(LOWER) == index.counterpart_key).tolist():
+        if facts.ignored[i]:
+            continue
+        k = i + 1
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        while k < len(doc) and lex[k] == "honorific":
+            k += 1
+        if k in starts:
+            continue  # named: that name is the counterpart
+        start, end, country = i, i + 1, None
+        while start > 0 and (lex[start - 1] == "nationality" or doc[start - 1].lower_ in COUNTERPART_MODIFIERS):
+            if lex[start - 1] == "nationality" and country is None:
+                country = (entries[start - 1] or {}).get("country")
+            start -= 1
+        if start > 0 and doc[start - 1].lower_ in COUNTERPART_DETERMINERS:
+            start -= 1
+        if (country is None and end + 1 < len(doc) and doc[end].lower_ in COUNTRY_PREPOSITIONS
+                and lex[end + 1] == "place"):
+            country = (entries[end + 1] or {}).get("country")
+            end += 2
+        if country is None:
+            continue
+        role = role_before(facts, start, mentions, found)
+        if role:
+            found_counterparts.append((doc[start:end], country, role))
+    return found_counterparts
+
+
+def role_before(facts: Facts, i: int, mentions: list[Mention], found: list) -> str | None:
+    """The office of the nearest person or office named before token ``i`` in its sentence or the one before."""
+    doc = facts.doc
+    sentence = doc[i].sent
+    window = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    candidates = []
+    for mention in mentions:
+        if window <= mention.span.start < i and mention.person is not None:
+            candidates.append((mention.span.start, person_role(facts, mention.person)))
+    for span, _, role in found:
+        if window <= span.start < i:
+            candidates.append((span.start, role))
+    candidates = [c for c in candidates if c[1]]
+    return max(candidates)[1] if candidates else None
+
+
+def person_role(facts: Facts, person: Person) -> str | None:
+    """The highest office the article gives a person, else the registry's on the published date."""
+    roles = [t.role for t in person.titles if t.role in ROLE_RANK and not t.past]
+    if not roles and person.actor is not None and facts.published is not None:
+        roles = [o.role for o in person.actor.offices_on(facts.published) if o.role in ROLE_RANK]
+    return min(roles, key=ROLE_RANK.get) if roles else None
+
+
+def resolve(country: str | None, role: str | None, people: list[Person]) -> Person | None:
+    """The article's person of that country (and office, when one is given), the highest-ranked first."""
+    if country is None:
+        return None
+    fitting = [p for p in people if p.country == country and (role is None or any(t.role == role for t in p.titles))]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda p: (min((LEADER_RANK.get(t.role, UNRANKED) for t in p.titles), default=UNRANKED),
+                                       p.first.span.start))
+
+
+class ReferenceFinder:
+    """Sets ``doc._.references`` from the people and mentions of ``vnlao_people``."""
+
+    def __init__(self, nlp: Language, name: str, actor_files: list[str]):
+        self.name = name
+        self.index = ReferenceIndex(nlp, actor_files)
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = Facts.of(doc, name_parts(doc))
+        doc._.references = find_references(facts, self.index, doc._.people, doc._.person_mentions)
+        return doc
+
+
+@Language.factory("vnlao_references", default_config={"actor_files": []},
+                  assigns=["doc._.references"], requires=["doc._.people", "doc._.person_mentions", "doc._.titles"])
+def make_reference_finder(nlp: Language, name: str, actor_files: list[str]) -> ReferenceFinder:
+    return ReferenceFinder(nlp, name, actor_files)
