@@ -1,0 +1,71 @@
+"""The date of a merged event: the most precise span any report supports, else one a sibling gives.
+
+- Reports with a day-precise date of their own: the span most of them support; a range counts the reports
+  of its first day too ("February 5" and "February 5-6" -> February 5-6).
+- Otherwise the event belongs to another one (talks during a visit, a signing concluding the talks): a
+  weekday cue ("on Thursday") picks the only such day in that event's span, a one-day span is the day;
+  `date_from` then lists the articles that dated it.
+- Otherwise the finest month or year a report gives, else no date (`within` keeps the span it lies in).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Optional
+
+from .rules import day_span, iso_day
+
+
+def _own_best(items) -> Optional[tuple[str, Optional[str]]]:
+    spans = Counter((i.row["start"], i.row.get("end") or None) for i in items)
+    singles = Counter(start for (start, end) in spans.elements() if end is None)
+
+    def score(span):
+        start, end = span
+        support = spans[span] + (singles[start] if end else 0)
+        width = day_span(start, end)
+        return (support, -(width[1] - width[0]) if width else 0)
+
+    return min(spans, key=lambda span: (tuple(-x for x in score(span)), span)) if spans else None
+
+
+def _anchor_day(weekdays: set, span: tuple) -> Optional[int]:
+    if span[0] == span[1]:
+        return span[0]
+    if len(weekdays) != 1 or span[1] - span[0] > 31:
+        return None
+    wanted = next(iter(weekdays))
+    days = [d for d in range(span[0], span[1] + 1) if dt.date.fromordinal(d).weekday() == wanted]
+    return days[0] if len(days) == 1 else None
+
+
+def _coarse_best(items) -> Optional[tuple[str, Optional[str]]]:
+    spans = [(i.row["start"], i.row.get("end") or None) for i in items if i.row.get("start")]
+    if not spans:
+        return None
+    counts = Counter(spans)
+    return min(counts, key=lambda s: (-len(s[0]), -counts[s], s))
+
+
+def date_cluster(cluster) -> dict:
+    """`start`, `end`, `date_from` (articles that gave a sibling's date), `date_sources`, `within`."""
+    exact = [i for i in cluster.members if i.own]
+    if exact:
+        start, end = _own_best(exact)
+        sources = sorted({i.row["source"] for i in exact})
+        return {"start": start, "end": end if end != start else None, "date_from": None,
+                "date_sources": sources, "within": None}
+    anchor = cluster.anchor
+    span = day_span(anchor.when["start"], anchor.when.get("end")) if anchor and anchor.when.get("start") else None
+    if span:
+        day = _anchor_day(cluster.weekdays, span)
+        if day is not None:
+            return {"start": iso_day(day), "end": None, "date_from": anchor.when["date_sources"],
+                    "date_sources": anchor.when["date_sources"], "within": None}
+    coarse = _coarse_best(cluster.members)
+    if coarse:
+        return {"start": coarse[0], "end": coarse[1], "date_from": None,
+                "date_sources": sorted({i.row["source"] for i in cluster.members if i.row.get("start")}),
+                "within": None}
+    within = {"start": iso_day(span[0]), "end": iso_day(span[1])} if span else None
+    return {"start": None, "end": None, "date_from": None, "date_sources": [], "within": within}
