@@ -164,6 +164,8 @@ def run(paths: Iterable[str], format: Format | str = Format.json, out: Optional[
 
     records = iter_records(paths, options, filtered)
     total = count_inputs(paths, options) if options.progress else None
+    if options.timeline:
+        from .timeline.render import write_timeline_records as write_records  # noqa: F811 - one merged timeline
     return write_records(records, fmt, None if out == "-" else out, options, total)
 
 
