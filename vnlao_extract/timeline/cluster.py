@@ -16,8 +16,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .dating import date_cluster
-from .rules import Place, day_span, merge_family, places_compatible, resolve_place, settings
+from .dating import date_cluster, weekday_in
+from .rules import Place, day_gap, day_span, iso_day, merge_family, places_compatible, resolve_place, settings
 
 MAX_SPAN_DAYS = 366  # no reported occasion lasts longer: bounds how far back the date index is searched
 
@@ -48,6 +48,9 @@ class Item:
     coarse: Optional[tuple]
     anchor: Optional[Cluster]
     published: Optional[int]
+    start: Optional[str] = None
+    end: Optional[str] = None
+    date_from: Optional[list] = None
 
     @property
     def visitor(self) -> Optional[str]:
@@ -67,9 +70,23 @@ def _item(row: dict, by_mid: dict) -> Item:
     if place == Place() and anchor is not None and anchor.places:
         place = Place(country=anchor.places[0].country)
     published = day_span(row.get("published"))
-    return Item(row, merge_family(row["type"]) if row["type"] != "congress" else "congress:" + str(row.get("subtype")),
-                tuple(row.get("actors") or ()), place, span if day_precise else None,
-                None if day_precise else span, anchor, published[0] if published else None)
+    family = merge_family(row["type"]) if row["type"] != "congress" else "congress:" + str(row.get("subtype"))
+    item = Item(row, family, tuple(row.get("actors") or ()), place, span if day_precise else None,
+                None if day_precise else span, anchor, published[0] if published else None,
+                start if day_precise else None, row.get("end") if day_precise else None)
+    if not day_precise:
+        _date_by_weekday(item)
+    return item
+
+
+def _date_by_weekday(item: Item) -> None:
+    """"on Thursday" in a sentence whose event belongs to a dated one: the only Thursday of that span."""
+    anchor, weekday = item.anchor, item.row.get("weekday")
+    if weekday is None or anchor is None or not anchor.when.get("start"):
+        return
+    day = weekday_in(weekday, day_span(anchor.when["start"], anchor.when.get("end")))
+    if day is not None:
+        item.own, item.start, item.date_from = (day, day), iso_day(day), anchor.when["date_sources"]
 
 
 class Clusterer:
@@ -126,7 +143,7 @@ class Clusterer:
             for cluster in reversed(self.index.get(key, ())):
                 if cluster.span and cluster.span[0] < item.own[0] - MAX_SPAN_DAYS:
                     break
-                if cluster.span is None or self._overlap(cluster.span, item.own) < 1 - self.s.day_gap:
+                if cluster.span is None or self._overlap(cluster.span, item.own) < 1 - day_gap(item.family):
                     continue
                 if self._fits(item, cluster):
                     score = (self._overlap(cluster.span, item.own), -cluster.cid)
@@ -172,9 +189,9 @@ class Clusterer:
         for key in self._keys(item):
             firsts, clusters = starts.get(key, ([], []))
             lo = 0 if window is None else bisect.bisect_left(firsts, window[0] - MAX_SPAN_DAYS)
-            hi = len(firsts) if window is None else bisect.bisect_right(firsts, window[1] + self.s.day_gap)
+            hi = len(firsts) if window is None else bisect.bisect_right(firsts, window[1] + day_gap(item.family))
             for cluster in clusters[lo:hi]:
-                if window and self._overlap(cluster.span, window) < 1 - self.s.day_gap:
+                if window and self._overlap(cluster.span, window) < 1 - day_gap(item.family):
                     continue
                 if constraint is None and item.published and not self._direction_ok(item, cluster.span):
                     continue

@@ -2,9 +2,9 @@
 
 - Reports with a day-precise date of their own: the span most of them support; a range counts the reports
   of its first day too ("February 5" and "February 5-6" -> February 5-6).
-- Otherwise the event belongs to another one (talks during a visit, a signing concluding the talks): a
-  weekday cue ("on Thursday") picks the only such day in that event's span, a one-day span is the day;
-  `date_from` then lists the articles that dated it.
+- A report dated only by a weekday cue ("on Thursday") inside the span of the event it belongs to (talks
+  during a visit) has the only such day of that span (see cluster.py); `date_from` lists the articles that
+  dated the span. An event that belongs to a one-day event (a signing concluding the talks) has its day.
 - Otherwise the finest month or year a report gives, else no date (`within` keeps the span it lies in).
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .rules import day_span, iso_day
 
 
 def _own_best(items) -> Optional[tuple[str, Optional[str]]]:
-    spans = Counter((i.row["start"], i.row.get("end") or None) for i in items)
+    spans = Counter((i.start, i.end or None) for i in items)
     singles = Counter(start for (start, end) in spans.elements() if end is None)
 
     def score(span):
@@ -29,13 +29,11 @@ def _own_best(items) -> Optional[tuple[str, Optional[str]]]:
     return min(spans, key=lambda span: (tuple(-x for x in score(span)), span)) if spans else None
 
 
-def _anchor_day(weekdays: set, span: tuple) -> Optional[int]:
-    if span[0] == span[1]:
-        return span[0]
-    if len(weekdays) != 1 or span[1] - span[0] > 31:
+def weekday_in(weekday: int, span: tuple) -> Optional[int]:
+    """The one day of that weekday (Monday 0) in a span of days, if there is exactly one."""
+    if span[1] - span[0] > 13:
         return None
-    wanted = next(iter(weekdays))
-    days = [d for d in range(span[0], span[1] + 1) if dt.date.fromordinal(d).weekday() == wanted]
+    days = [d for d in range(span[0], span[1] + 1) if dt.date.fromordinal(d).weekday() == weekday]
     return days[0] if len(days) == 1 else None
 
 
@@ -51,17 +49,16 @@ def date_cluster(cluster) -> dict:
     """`start`, `end`, `date_from` (articles that gave a sibling's date), `date_sources`, `within`."""
     exact = [i for i in cluster.members if i.own]
     if exact:
-        start, end = _own_best(exact)
-        sources = sorted({i.row["source"] for i in exact})
-        return {"start": start, "end": end if end != start else None, "date_from": None,
+        start, end = _own_best([i for i in exact if not i.date_from] or exact)
+        derived = all(i.date_from for i in exact)
+        sources = sorted({s for i in exact for s in (i.date_from or [i.row["source"]])})
+        return {"start": start, "end": end if end != start else None, "date_from": sources if derived else None,
                 "date_sources": sources, "within": None}
     anchor = cluster.anchor
     span = day_span(anchor.when["start"], anchor.when.get("end")) if anchor and anchor.when.get("start") else None
-    if span:
-        day = _anchor_day(cluster.weekdays, span)
-        if day is not None:
-            return {"start": iso_day(day), "end": None, "date_from": anchor.when["date_sources"],
-                    "date_sources": anchor.when["date_sources"], "within": None}
+    if span and span[0] == span[1]:
+        return {"start": iso_day(span[0]), "end": None, "date_from": anchor.when["date_sources"],
+                "date_sources": anchor.when["date_sources"], "within": None}
     coarse = _coarse_best(cluster.members)
     if coarse:
         return {"start": coarse[0], "end": coarse[1], "date_from": None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Union
 
 from pydantic import BaseModel
 
@@ -17,14 +17,14 @@ _DROPPED = re.compile(r"[.’']")
 class CountryRow(BaseModel):
     code: str
     names: list[str]
-    places: list[str] = []
+    places: list[Union[str, list[str]]] = []
 
 
 class Settings(BaseModel):
     rank: dict[str, int]
     merge: list[list[str]]
     weekdays: list[str]
-    day_gap: int
+    day_gap: dict[str, int]
     near_days: int
     status_slack_days: int
 
@@ -43,15 +43,21 @@ def place_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+def _gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     countries, places = {}, {}
     for row in load_package_jsonl("gazetteer.jsonl"):
         country = CountryRow(**row)
         for name in country.names:
             countries[place_key(name)] = country.code
-        for name in country.places:
-            places[place_key(name)] = country.code
+        for place in country.places:
+            spellings = [place] if isinstance(place, str) else place
+            for name in spellings:
+                places[_compact(name)] = (country.code, _compact(spellings[0]))
     return countries, places
+
+
+def _compact(text: str) -> str:
+    return place_key(text).replace(" ", "").replace("-", "")
 
 
 @lru_cache(maxsize=4096)
@@ -63,7 +69,8 @@ def resolve_place(text: Optional[str]) -> Place:
     key = place_key(text)
     if key in countries:
         return Place(country=countries[key])
-    return Place(country=places.get(key), local=key)
+    country, local = places.get(_compact(text), (None, _compact(text)))
+    return Place(country=country, local=local)
 
 
 def places_compatible(a: Place, b: Place) -> bool:
@@ -77,6 +84,11 @@ def places_compatible(a: Place, b: Place) -> bool:
 def settings() -> Settings:
     values = {row["setting"]: row["value"] for row in load_package_jsonl("timeline.jsonl")}
     return Settings(**values)
+
+
+def day_gap(family: str) -> int:
+    gaps = settings().day_gap
+    return gaps.get(family, gaps.get("default", 0))
 
 
 def merge_family(event_type: str) -> str:
