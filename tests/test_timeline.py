@@ -93,6 +93,13 @@ def test_any_input_order_gives_the_same_bytes(records):
       ("h.txt", "2025-06-05", "VIENTIANE — Officials prepared the upcoming state visit to Vietnam by President "
                               "Thongloun Sisoulith.")],
      "visit", [["f.txt", "h.txt"], ["g.txt"]]),
+    # an article without a date: its year-less "June 10-11" picks the visit of the year that has those days
+    ([("f.txt", "2025-06-01", "HANOI — Lao President Thongloun Sisoulith will pay a state visit to Vietnam on "
+                              "June 10-11."),
+      ("g.txt", "2024-06-20", "HANOI — Lao President Thongloun Sisoulith paid a state visit to Vietnam on "
+                              "June 12-13, 2024."),
+      ("m.txt", None, "HANOI — Lao President Thongloun Sisoulith pays a state visit to Vietnam on June 10-11.")],
+     "visit", [["f.txt", "m.txt"], ["g.txt"]]),
     # one outlet's "meeting" of the same two leaders on the same day is the other's talks
     ([("i.txt", "2025-09-03", "BEIJING — General Secretary Tô Lâm held talks with General Secretary Xi Jinping in "
                               "Beijing on September 2."),

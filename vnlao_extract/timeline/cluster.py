@@ -13,6 +13,7 @@ Lookups go through an index per person and family, sorted by date, so the cost i
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -77,6 +78,18 @@ def _item(row: dict, by_mid: dict) -> Item:
     if not day_precise:
         _date_by_weekday(item)
     return item
+
+
+def _has_month_day(span: tuple, monthday: list) -> bool:
+    """Whether a span holds that month and day in one of its years."""
+    month, day = monthday[0], monthday[1]
+    for year in range(dt.date.fromordinal(span[0]).year, dt.date.fromordinal(span[1]).year + 1):
+        try:
+            if span[0] <= dt.date(year, month, day).toordinal() <= span[1]:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _date_by_weekday(item: Item) -> None:
@@ -214,6 +227,8 @@ class Clusterer:
     def _place_loose(self, item: Item, starts: dict) -> None:
         constraint = self._constraint(item)
         dated = self._dated_candidates(item, starts, constraint)
+        if item.row.get("monthday") and not constraint:  # "June 10-11" in an undated article: the year fits
+            dated = [d for d in dated if _has_month_day(d[2].span, item.row["monthday"])]
         if dated and (constraint or item.published or len(dated) == 1):
             self._add(dated[0][2], item)
             return

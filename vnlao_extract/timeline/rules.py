@@ -69,8 +69,23 @@ def resolve_place(text: Optional[str]) -> Place:
     key = place_key(text)
     if key in countries:
         return Place(country=countries[key])
-    country, local = places.get(_compact(text), (None, _compact(text)))
-    return Place(country=country, local=local)
+    if _compact(key) in places:
+        country, local = places[_compact(key)]
+        return Place(country=country, local=local)
+    return _place_inside(key.split(), countries, places) or Place(local=_compact(key))
+
+
+def _place_inside(words: list[str], countries: dict, places: dict) -> Optional[Place]:
+    """The longest gazetteer name inside a longer place ("the Lao capital", "Hanoi's Ba Dinh Hall")."""
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            phrase = " ".join(words[first:first + size])
+            if _compact(phrase) in places:
+                country, local = places[_compact(phrase)]
+                return Place(country=country, local=local)
+            if phrase in countries:
+                return Place(country=countries[phrase])
+    return None
 
 
 def places_compatible(a: Place, b: Place) -> bool:

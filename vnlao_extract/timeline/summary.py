@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import heapq
 import json
-import re
 from typing import Iterable, Optional
 
 from ..registry import fold
+from . import cues
 from .rules import merge_family, places_compatible, resolve_place, settings
 
 EMPTY = {"articles": 0, "errors": 0, "mentions": (), "people": (), "congresses": ()}
@@ -83,17 +83,6 @@ def _spans(event: dict) -> list[int]:
     return starts or [(event.get("evidence") or {}).get("start_char") or 0]
 
 
-_WEEKDAY_RE: list = []
-
-
-def _weekday(sentence: str) -> Optional[int]:
-    """The weekday a sentence names ("held talks on Thursday"), if it names exactly one."""
-    if not _WEEKDAY_RE:
-        _WEEKDAY_RE.append(re.compile(r"\b(" + "|".join(settings().weekdays) + r")\b", re.IGNORECASE))
-    found = {m.group(1).lower() for m in _WEEKDAY_RE[0].finditer(sentence or "")}
-    return settings().weekdays.index(found.pop()) if len(found) == 1 else None
-
-
 def _rank(event_type: str) -> Optional[int]:
     return settings().rank.get(event_type)
 
@@ -153,12 +142,14 @@ def _mention_rows(record: dict) -> list[dict]:
             continue
         anchor = _anchor(i, events, keys, kept)
         folded_in = [j for j in range(len(events)) if target[j] == i]
+        sentence = (event.get("evidence") or {}).get("sentence")
         rows.append({
             "mid": mids[i], "source": source, "published": record.get("published"),
             "type": event.get("type"), "subtype": event.get("subtype"), "status": event.get("status"),
             "actors": keys[i], "names": named[i],
             "place": event.get("place"), "start": event.get("start"), "end": event.get("end"),
-            "weekday": _weekday((event.get("evidence") or {}).get("sentence")),
+            "weekday": cues.weekday(sentence),
+            "monthday": cues.month_day(sentence) if not (record.get("published") or event.get("start")) else None,
             "anchor": mids[anchor] if anchor is not None else None,
             "evidence": [_evidence(events[j], source) for j in folded_in],
         })
