@@ -4,10 +4,11 @@
 as person keys, place, date, weekday cue, the event of the same article it belongs to), one row per person
 and per congress. `combine(a, b)` is a sorted multiset union of rows plus counts: associative and
 commutative, so summaries can be combined in any grouping and order (Dask partitions, `--jobs`) and always
-give the same summary. Rows are sorted by their canonical JSON, so equal keys mean equal rows.
+give the same summary. Rows are sorted by a key ending in a digest of the row, so equal keys mean equal rows.
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
 import json
 from typing import Iterable, Optional
@@ -20,8 +21,15 @@ EMPTY = {"articles": 0, "errors": 0, "mentions": (), "people": (), "congresses":
 _LISTS = ("mentions", "people", "congresses")
 
 
-def _keyed(rows: Iterable[dict]) -> tuple:
-    return tuple(sorted((json.dumps(row, sort_keys=True, ensure_ascii=False), row) for row in rows))
+def _keyed(rows: Iterable[dict], *fields: str) -> tuple:
+    """(sort key, row) pairs in key order: the key leads with the row's identifying fields and ends with a
+    digest of all of it, so two rows share a key only when they are equal."""
+    def key(row: dict) -> str:
+        digest = hashlib.blake2b(json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"),
+                                 digest_size=8).hexdigest()
+        return "\x1f".join([*(str(row.get(f)) for f in fields), digest])
+
+    return tuple(sorted((key(row), row) for row in rows))
 
 
 def combine(a: dict, b: dict) -> dict:
@@ -173,5 +181,6 @@ def summarize(record: dict) -> dict:
     """The summary of one article record (an error record only counts)."""
     if record.get("error"):
         return {**EMPTY, "articles": 1, "errors": 1}
-    return {"articles": 1, "errors": 0, "mentions": _keyed(_mention_rows(record)),
-            "people": _keyed(_person_rows(record)), "congresses": _keyed(_congress_rows(record))}
+    return {"articles": 1, "errors": 0, "mentions": _keyed(_mention_rows(record), "mid"),
+            "people": _keyed(_person_rows(record), "source", "key"),
+            "congresses": _keyed(_congress_rows(record), "source", "ordinal", "party")}
