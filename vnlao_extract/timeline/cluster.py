@@ -5,9 +5,10 @@ belong to a visit of their article, then signings and ceremonies, which may belo
 `anchor` is always an event already clustered and dated. In each family of types two passes run:
 - mentions with a day-precise date of their own, in date order: each joins the cluster of the same actors
   and a compatible place whose span overlaps its own (gap of `day_gap` days), else starts one;
-- the others (undated, or only a month or year): each joins the one dated cluster that fits the span its
+- the others (undated, or only a month or year): each joins the dated cluster that fits the span its
   anchor or its own coarse date allows, else the cluster nearest its article's date (within `near_days`,
-  "planned" after it, "completed" before it), else an undated cluster of the same actors and anchor.
+  preferring one after it for "planned", before it for "completed"), else the only dated cluster of those
+  people and place in the batch, else an undated cluster of the same actors and anchor.
 Lookups go through an index per person and family, sorted by date, so the cost is about n log n.
 """
 from __future__ import annotations
@@ -195,9 +196,9 @@ class Clusterer:
             return span[0] <= day + slack
         return True
 
-    def _dated_candidates(self, item: Item, starts: dict, constraint: Optional[tuple]) -> list[tuple]:
-        near = self.s.near_days
-        window = constraint or ((item.published - near, item.published + near) if item.published else None)
+    def _dated_candidates(self, item: Item, starts: dict, window: Optional[tuple]) -> list[tuple]:
+        """Dated clusters that fit the item and overlap the window (all of them without one), best first:
+        those its status points to ("planned": not over by its article's date), then the nearest."""
         found = {}
         for key in self._keys(item):
             firsts, clusters = starts.get(key, ([], []))
@@ -206,13 +207,28 @@ class Clusterer:
             for cluster in clusters[lo:hi]:
                 if window and self._overlap(cluster.span, window) < 1 - day_gap(item.family):
                     continue
-                if constraint is None and item.published and not self._direction_ok(item, cluster.span):
-                    continue
                 if self._fits(item, cluster):
                     ref = window or cluster.span
                     distance = max(0, -self._overlap(cluster.span, (sum(ref) // 2, sum(ref) // 2)))
-                    found[cluster.cid] = (distance, cluster.cid, cluster)
-        return sorted(found.values(), key=lambda x: x[:2])
+                    wrong_way = bool(item.published) and not self._direction_ok(item, cluster.span)
+                    found[cluster.cid] = (wrong_way, distance, cluster.cid, cluster)
+        return sorted(found.values(), key=lambda x: x[:3])
+
+    def _dated_choice(self, item: Item, starts: dict) -> Optional[Cluster]:
+        """The one dated cluster an undated or coarse mention joins, if any."""
+        constraint = self._constraint(item)
+        if constraint:
+            found = self._dated_candidates(item, starts, constraint)
+            return found[0][-1] if found else None
+        if item.published:
+            near = self.s.near_days
+            found = self._dated_candidates(item, starts, (item.published - near, item.published + near))
+            if found:
+                return found[0][-1]
+        found = [f for f in self._dated_candidates(item, starts, None) if not f[0]]
+        if item.row.get("monthday"):  # "June 10-11" in an undated article: the year that has those days
+            found = [f for f in found if _has_month_day(f[-1].span, item.row["monthday"])]
+        return found[0][-1] if len(found) == 1 else None  # the one dated event of these people, if one
 
     def _loose_fits(self, item: Item, cluster: Cluster) -> bool:
         if cluster.span is not None or cluster.anchor is not item.anchor or not self._fits(item, cluster):
@@ -225,12 +241,9 @@ class Clusterer:
                     and all(abs(item.published - p) > near for p in cluster.published))
 
     def _place_loose(self, item: Item, starts: dict) -> None:
-        constraint = self._constraint(item)
-        dated = self._dated_candidates(item, starts, constraint)
-        if item.row.get("monthday") and not constraint:  # "June 10-11" in an undated article: the year fits
-            dated = [d for d in dated if _has_month_day(d[2].span, item.row["monthday"])]
-        if dated and (constraint or item.published or len(dated) == 1):
-            self._add(dated[0][2], item)
+        dated = self._dated_choice(item, starts)
+        if dated is not None:
+            self._add(dated, item)
             return
         for key in self._keys(item):
             for cluster in self.index.get(key, ()):
