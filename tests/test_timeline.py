@@ -100,6 +100,12 @@ def test_any_input_order_gives_the_same_bytes(records):
                               "June 12-13, 2024."),
       ("m.txt", None, "HANOI — Lao President Thongloun Sisoulith pays a state visit to Vietnam on June 10-11.")],
      "visit", [["f.txt", "m.txt"], ["g.txt"]]),
+    # a date read from a sentence that tells two visits is the first one's; the other joins its own visit
+    ([("n.txt", "2025-05-15", "PHNOM PENH — Cambodian Prime Minister Hun Manet will pay an official visit to "
+                              "the Lao PDR on May 20-21."),
+      ("o.txt", "2025-05-21", "HANOI — Cambodian Prime Minister Hun Manet will pay an official visit to Vietnam "
+                              "on May 24-25 after his visit to Laos.")],
+     "visit", [["n.txt", "o.txt"], ["o.txt"]]),
     # one outlet's "meeting" of the same two leaders on the same day is the other's talks
     ([("i.txt", "2025-09-03", "BEIJING — General Secretary Tô Lâm held talks with General Secretary Xi Jinping in "
                               "Beijing on September 2."),

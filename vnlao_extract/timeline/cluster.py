@@ -228,6 +228,8 @@ class Clusterer:
         found = [f for f in self._dated_candidates(item, starts, None) if not f[0]]
         if item.row.get("monthday"):  # "June 10-11" in an undated article: the year that has those days
             found = [f for f in found if _has_month_day(f[-1].span, item.row["monthday"])]
+        if len(found) > 1 and item.row.get("weekday") is not None:  # "on Tuesday": the one with a Tuesday
+            found = [f for f in found if weekday_in(item.row["weekday"], f[-1].span) is not None]
         return found[0][-1] if len(found) == 1 else None  # the one dated event of these people, if one
 
     def _loose_fits(self, item: Item, cluster: Cluster) -> bool:

@@ -1,7 +1,8 @@
 """The date of a merged event: the most precise span any report supports, else one a sibling gives.
 
 - Reports with a day-precise date of their own: the span most of them support; a range counts the reports
-  of its first day too ("February 5" and "February 5-6" -> February 5-6).
+  of a day inside it too ("February 5" and "February 5-6" -> February 5-6; "concluded on May 21" supports
+  "May 20-21"); on a tie the longer span.
 - A report dated only by a weekday cue ("on Thursday") inside the span of the event it belongs to (talks
   during a visit) has the only such day of that span (see cluster.py); `date_from` lists the articles that
   dated the span. An event that belongs to a one-day event (a signing concluding the talks) has its day.
@@ -22,9 +23,9 @@ def _own_best(items) -> Optional[tuple[str, Optional[str]]]:
 
     def score(span):
         start, end = span
-        support = spans[span] + (singles[start] if end else 0)
         width = day_span(start, end)
-        return (support, -(width[1] - width[0]) if width else 0)
+        inside = sum(n for day, n in singles.items() if end and width[0] <= day_span(day)[0] <= width[1])
+        return (spans[span] + inside, width[1] - width[0])
 
     return min(spans, key=lambda span: (tuple(-x for x in score(span)), span)) if spans else None
 

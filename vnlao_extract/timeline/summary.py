@@ -136,6 +136,24 @@ def _anchor(i: int, events: list[dict], keys: list[list[str]], kept: list[bool])
     return None
 
 
+def _borrowed_dates(events: list[dict], keys: list[list[str]]) -> set[int]:
+    """Visits whose date belongs to another visit of the same sentence: "X will visit Vietnam on May 24-25
+    after his trip to Laos" dates one visit, told first; the one told later keeps no date of its own."""
+    told: dict[tuple, int] = {}
+    borrowed = set()
+    order = sorted(range(len(events)), key=lambda i: (events[i].get("evidence") or {}).get("start_char") or 0)
+    for i in order:
+        event = events[i]
+        if event.get("type") != "visit" or not event.get("start") or not keys[i]:
+            continue
+        key = (keys[i][0], event["start"], event.get("end"), (event.get("evidence") or {}).get("sentence"))
+        first = told.setdefault(key, i)
+        if first != i and not places_compatible(resolve_place(event.get("place")),
+                                                 resolve_place(events[first].get("place"))):
+            borrowed.add(i)
+    return borrowed
+
+
 def _mention_rows(record: dict) -> list[dict]:
     source, events = record.get("source") or "", list(record.get("events") or ())
     by_form, by_id = _people_index(record)
@@ -144,6 +162,7 @@ def _mention_rows(record: dict) -> list[dict]:
     target = _fold_same_occasion(events, keys)
     kept = [target[i] == i for i in range(len(events))]
     mids = [f"{source}#{(e.get('evidence') or {}).get('start_char') or 0}#{e.get('type')}" for e in events]
+    borrowed = _borrowed_dates(events, keys)
     rows = []
     for i, event in enumerate(events):
         if not kept[i]:
@@ -155,7 +174,8 @@ def _mention_rows(record: dict) -> list[dict]:
             "mid": mids[i], "source": source, "published": record.get("published"),
             "type": event.get("type"), "subtype": event.get("subtype"), "status": event.get("status"),
             "actors": keys[i], "names": named[i],
-            "place": event.get("place"), "start": event.get("start"), "end": event.get("end"),
+            "place": event.get("place"), "start": None if i in borrowed else event.get("start"),
+            "end": None if i in borrowed else event.get("end"),
             "weekday": cues.weekday(sentence),
             "monthday": cues.month_day(sentence) if not (record.get("published") or event.get("start")) else None,
             "anchor": mids[anchor] if anchor is not None else None,
