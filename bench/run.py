@@ -50,6 +50,8 @@ TARGETS = {
     "cold_ratio": ("<=", 1.5, "cold start: extract FILE --json / spacy.blank('en')"),
     "help_seconds": ("<", 0.3, "extract --help wall time (s)"),
     "rss_ratio": ("<=", 1.2, "peak RSS at 20k / at 2k articles"),
+    "timeline_time_ratio": ("<=", 1.1, "extract DIR --timeline --json / extract DIR --jsonl, wall time"),
+    "timeline_rss_ratio": ("<=", 1.2, "extract DIR --timeline --json / extract DIR --jsonl, peak RSS"),
 }
 
 
@@ -473,6 +475,32 @@ def jobs(corpus: Path, n: int) -> dict:
     return results
 
 
+def timeline(corpus: Path, n: int) -> dict:
+    """`--timeline` against the per-article run on the same corpus, plus the merge alone on its records
+    (summaries, combine, finish in this process: event mentions in, distinct events out)."""
+    results = {"articles": n}
+    for key, extra in (("per_article", ["--jsonl"]), ("timeline", ["--timeline", "--json"])):
+        out_file = OUT / f"{key}.json"
+        log(f"extract {rel(corpus)} {' '.join(extra)} ...")
+        run = run_reaped(extract_command() + [rel(corpus), *extra], out_file)
+        if run["exit_code"] != 0:
+            raise BenchError(f"extract {' '.join(extra)} exited {run['exit_code']}: {run['stderr_tail']}")
+        run.pop("rss_samples", None)
+        results[key] = run
+        log(f"  {run['wall_s']:.1f} s, peak RSS {run['maxrss_mb']} MB")
+    from vnlao_extract.timeline import build_timeline
+
+    records = [json.loads(line) for line in (OUT / "per_article.json").read_text(encoding="utf-8").splitlines()]
+    clock = time.process_time()
+    merged = build_timeline(records)
+    results["merge_only"] = {"cpu_s": round(time.process_time() - clock, 3),
+                             "mentions": sum(len(r.get("events") or ()) for r in records),
+                             "events": len(merged["timeline"]), "people": len(merged["people"])}
+    results["time_ratio"] = round(results["timeline"]["wall_s"] / results["per_article"]["wall_s"], 3)
+    results["rss_ratio"] = round(results["timeline"]["maxrss_mb"] / results["per_article"]["maxrss_mb"], 3)
+    return results
+
+
 def rss_large(corpus: Path, n: int, max_seconds: float | None) -> dict:
     log(f"extract {rel(corpus)} --jsonl, output discarded ({n} articles) ...")
     code_before = source_digest()
@@ -615,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
                              "(default 90, 30 quick; 0 = the whole corpus)")
     parser.add_argument("--breakdown-n", type=int, default=None, help="articles for the per-component breakdown")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="also cProfile the extractor on N articles")
-    parser.add_argument("--only", default="inproc,cold,jobs", help="comma list of inproc,cold,jobs (default all)")
+    parser.add_argument("--only", default="inproc,cold,jobs", help="comma list of inproc,cold,jobs,timeline (default all but timeline)")
     parser.add_argument("--results", type=Path, default=None,
                         help="where to write results (default bench/results.json; bench/results-full.json with "
                              "--full; bench/out/results-quick.json with --quick)")
@@ -648,6 +676,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             log(f"cProfile on {args.profile} articles ...")
             section(results, "profile", profile, articles[:args.profile], OUT / "profile.txt")
+    if "timeline" in only:
+        section(results, "timeline", timeline, corpus, n)
     if "cold" in only:
         log(f"cold start, {reps} runs of each command ...")
         if ok(section(results, "cold_start", cold_start, reps)):
@@ -677,6 +707,10 @@ def main(argv: list[str] | None = None) -> int:
         "cold_ratio": check("cold_ratio", cold and cold["ratio"]),
         "help_seconds": check("help_seconds", cold and cold["extract_help"]["median_s"]),
         "rss_ratio": check("rss_ratio", results.get("rss", {}).get("ratio")),
+        "timeline_time_ratio": check("timeline_time_ratio", ok(results.get("timeline"))
+                                     and results["timeline"]["time_ratio"] or None),
+        "timeline_rss_ratio": check("timeline_rss_ratio", ok(results.get("timeline"))
+                                    and results["timeline"]["rss_ratio"] or None),
     }
     if jb and jb.get("code_changed_meanwhile"):
         results["targets"]["jobs_speedup"].update(met=None, what=TARGETS["jobs_speedup"][2] + (

@@ -199,6 +199,9 @@ def extract(
                                           help="Tables: each item with its sentence, span and rule.")] = False,
     width: Annotated[Optional[int], typer.Option("--width", min=40, metavar="COLUMNS", rich_help_panel=_VIEW,
                                                  help="Width of the tables (default: the terminal's).")] = None,
+    timeline: Annotated[bool, typer.Option("--timeline", rich_help_panel=_OUT,
+                                           help="One merged timeline for the batch: each event once, with "
+                                                "its sources (--jsonl: one event per line).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings, progress or summary on stderr.")] = False,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_show_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
@@ -217,7 +220,7 @@ def extract(
     _refuse_inputs_as_out(out, paths, tuple(glob or ("*.txt",)))
     extract_options = _extract_options(published, actors, patterns, max_bytes, jobs, timeout)
     options = RunOptions(extract=extract_options, globs=tuple(glob or ("*.txt",)), hidden=hidden, quiet=quiet,
-                         evidence=not no_evidence, explain=explain, table=table, width=width,
+                         evidence=not no_evidence, explain=explain, table=table, width=width, timeline=timeline,
                          progress=_shows_progress(quiet, chosen, out, paths))
     from .run import run
 

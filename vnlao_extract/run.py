@@ -218,6 +218,10 @@ def run(paths: Iterable[str], format: Format | str = Format.json, out: Optional[
     try:
         records = iter_records(paths, options, filtered, texts=texts)
         total = count_inputs(paths, options) if options.progress else None
+        if options.timeline and fmt in (Format.json, Format.jsonl, Format.table):
+            from .timeline.render import write_timeline_records
+
+            return write_timeline_records(records, fmt, None if out == "-" else out, options, total)
         return write_records(records, fmt, None if out == "-" else out, options, total,
                              text_of=texts.text_of if texts else None)
     finally:

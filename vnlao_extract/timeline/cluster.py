@@ -1,0 +1,286 @@
+"""Event mentions of many articles -> distinct events (clusters), level by level.
+
+Visits (and types that belong to no other event) are clustered first, then talks and meetings, which may
+belong to a visit of their article, then signings and ceremonies, which may belong to talks: so a mention's
+`anchor` is always an event already clustered and dated. In each family of types two passes run:
+- mentions with a day-precise date of their own, in date order: each joins the cluster of the same actors
+  and a compatible place whose span overlaps its own (gap of `day_gap` days), else starts one;
+- the others (undated, or only a month or year): each joins the dated cluster that fits the span its
+  anchor or its own coarse date allows, else the cluster nearest its article's date (within `near_days`,
+  preferring one after it for "planned", before it for "completed"), else the only dated cluster of those
+  people and place in the batch, else an undated cluster of the same actors and anchor.
+Lookups go through an index per person and family, sorted by date, so the cost is about n log n.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .dating import date_cluster, weekday_in
+from .rules import Place, day_gap, day_span, iso_day, merge_family, places_compatible, resolve_place, settings
+
+MAX_SPAN_DAYS = 366  # no reported occasion lasts longer: bounds how far back the date index is searched
+
+
+@dataclass(eq=False)
+class Cluster:
+    cid: int
+    family: str
+    visitor: Optional[str]
+    actors: set = field(default_factory=set)
+    types: set = field(default_factory=set)
+    places: list = field(default_factory=list)
+    span: Optional[tuple] = None
+    anchor: Optional["Cluster"] = None
+    weekdays: set = field(default_factory=set)
+    published: list = field(default_factory=list)
+    members: list = field(default_factory=list)
+    when: dict = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Item:
+    row: dict
+    family: str
+    actors: tuple
+    place: Place
+    own: Optional[tuple]
+    coarse: Optional[tuple]
+    anchor: Optional[Cluster]
+    published: Optional[int]
+    start: Optional[str] = None
+    end: Optional[str] = None
+    date_from: Optional[list] = None
+
+    @property
+    def visitor(self) -> Optional[str]:
+        return self.actors[0] if self.actors else None
+
+
+def level_of(event_type: str) -> int:
+    return settings().rank.get(event_type, 0) if event_type != "visit" else 0
+
+
+def _item(row: dict, by_mid: dict) -> Item:
+    start = row.get("start")
+    span = day_span(start, row.get("end"))
+    day_precise = bool(start) and len(start) == 10 and span is not None
+    anchor = by_mid.get(row.get("anchor")) if row.get("anchor") else None
+    place = resolve_place(row.get("place"))
+    if place == Place() and anchor is not None and anchor.places:
+        place = Place(country=anchor.places[0].country)
+    published = day_span(row.get("published"))
+    family = merge_family(row["type"]) if row["type"] != "congress" else "congress:" + str(row.get("subtype"))
+    item = Item(row, family, tuple(row.get("actors") or ()), place, span if day_precise else None,
+                None if day_precise else span, anchor, published[0] if published else None,
+                start if day_precise else None, row.get("end") if day_precise else None)
+    if not day_precise:
+        _date_by_weekday(item)
+    return item
+
+
+def _has_month_day(span: tuple, monthday: list) -> bool:
+    """Whether a span holds that month and day in one of its years."""
+    month, day = monthday[0], monthday[1]
+    for year in range(dt.date.fromordinal(span[0]).year, dt.date.fromordinal(span[1]).year + 1):
+        try:
+            if span[0] <= dt.date(year, month, day).toordinal() <= span[1]:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _date_by_weekday(item: Item) -> None:
+    """"on Thursday" in a sentence whose event belongs to a dated one: the only Thursday of that span."""
+    anchor, weekday = item.anchor, item.row.get("weekday")
+    if weekday is None or anchor is None or not anchor.when.get("start"):
+        return
+    day = weekday_in(weekday, day_span(anchor.when["start"], anchor.when.get("end")))
+    if day is not None:
+        item.own, item.start, item.date_from = (day, day), iso_day(day), anchor.when["date_sources"]
+
+
+class Clusterer:
+    """All clusters of a batch, with the per-person index the passes search."""
+
+    def __init__(self):
+        self.clusters: list[Cluster] = []
+        self.by_mid: dict[str, Cluster] = {}
+        self.index: dict[tuple, list[Cluster]] = {}
+        self.s = settings()
+
+    def run(self, rows) -> list[Cluster]:
+        levels: dict[int, list[dict]] = {}
+        for row in rows:
+            levels.setdefault(level_of(row["type"]), []).append(row)
+        for level in sorted(levels):
+            items = [_item(row, self.by_mid) for row in levels[level]]
+            first = len(self.clusters)
+            for item in sorted((i for i in items if i.own), key=lambda i: (i.own, i.row["mid"])):
+                self._place_exact(item)
+            starts = self._date_index(first)
+            for item in sorted((i for i in items if not i.own), key=lambda i: i.row["mid"]):
+                self._place_loose(item, starts)
+            for cluster in self.clusters[first:]:
+                cluster.when = date_cluster(cluster)
+        return self.clusters
+
+    # -- fitting -------------------------------------------------------------------------------------
+    def _keys(self, item: Item) -> list[tuple]:
+        people = [item.visitor] if item.family == "visit" else list(item.actors)
+        return [(item.family, p) for p in people] or [(item.family, None)]
+
+    def _fits(self, item: Item, cluster: Cluster) -> bool:
+        if item.family == "visit":
+            actors_ok = item.visitor == cluster.visitor
+        elif not item.actors and not cluster.actors:
+            actors_ok = item.family.startswith("congress:")
+        else:
+            mine = set(item.actors)
+            if not mine & cluster.actors:
+                return False
+            actors_ok = (mine <= cluster.actors or cluster.actors <= mine) if item.row["type"] in cluster.types \
+                else (mine == cluster.actors and len(mine) >= 2)
+        return actors_ok and all(places_compatible(item.place, p) for p in cluster.places)
+
+    def _overlap(self, a: tuple, b: tuple) -> int:
+        """Days two spans share (negative: days between them)."""
+        return min(a[1], b[1]) - max(a[0], b[0]) + 1
+
+    # -- pass 1: day-dated mentions ------------------------------------------------------------------
+    def _place_exact(self, item: Item) -> None:
+        best = None
+        for key in self._keys(item):
+            for cluster in reversed(self.index.get(key, ())):
+                if cluster.span and cluster.span[0] < item.own[0] - MAX_SPAN_DAYS:
+                    break
+                if cluster.span is None or self._overlap(cluster.span, item.own) < 1 - day_gap(item.family):
+                    continue
+                if self._fits(item, cluster):
+                    score = (self._overlap(cluster.span, item.own), -cluster.cid)
+                    best = max(best, (score, cluster), key=lambda x: x[0]) if best else (score, cluster)
+        cluster = best[1] if best else self._new(item)
+        cluster.span = (min(cluster.span[0], item.own[0]), max(cluster.span[1], item.own[1])) \
+            if cluster.span else item.own
+        self._add(cluster, item)
+
+    # -- pass 2: undated or coarse mentions ----------------------------------------------------------
+    def _date_index(self, first: int) -> dict[tuple, tuple[list, list]]:
+        out = {}
+        for key, clusters in self.index.items():
+            dated = sorted((c.span[0], c.cid, c) for c in clusters if c.span and c.cid >= first)
+            out[key] = ([d[0] for d in dated], [d[2] for d in dated])
+        return out
+
+    def _constraint(self, item: Item) -> Optional[tuple]:
+        spans = [s for s in (item.coarse, self._anchor_span(item.anchor)) if s]
+        if not spans:
+            return None
+        lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
+        return (lo, hi) if lo <= hi else spans[0]
+
+    @staticmethod
+    def _anchor_span(anchor: Optional[Cluster]) -> Optional[tuple]:
+        if anchor is None or not anchor.when.get("start"):
+            return None
+        return day_span(anchor.when["start"], anchor.when.get("end"))
+
+    def _direction_ok(self, item: Item, span: tuple) -> bool:
+        status, day, slack = item.row.get("status"), item.published, self.s.status_slack_days
+        if status == "planned":
+            return span[1] >= day - slack
+        if status == "completed":
+            return span[0] <= day + slack
+        return True
+
+    def _dated_candidates(self, item: Item, starts: dict, window: Optional[tuple]) -> list[tuple]:
+        """Dated clusters that fit the item and overlap the window (all of them without one), best first:
+        those its status points to ("planned": not over by its article's date), then the nearest."""
+        found = {}
+        for key in self._keys(item):
+            firsts, clusters = starts.get(key, ([], []))
+            lo = 0 if window is None else bisect.bisect_left(firsts, window[0] - MAX_SPAN_DAYS)
+            hi = len(firsts) if window is None else bisect.bisect_right(firsts, window[1] + day_gap(item.family))
+            for cluster in clusters[lo:hi]:
+                if window and self._overlap(cluster.span, window) < 1 - day_gap(item.family):
+                    continue
+                if self._fits(item, cluster):
+                    ref = window or cluster.span
+                    distance = max(0, -self._overlap(cluster.span, (sum(ref) // 2, sum(ref) // 2)))
+                    wrong_way = bool(item.published) and not self._direction_ok(item, cluster.span)
+                    found[cluster.cid] = (wrong_way, distance, cluster.cid, cluster)
+        return sorted(found.values(), key=lambda x: x[:3])
+
+    def _dated_choice(self, item: Item, starts: dict) -> Optional[Cluster]:
+        """The one dated cluster an undated or coarse mention joins, if any."""
+        constraint = self._constraint(item)
+        if constraint:
+            found = self._dated_candidates(item, starts, constraint)
+            return found[0][-1] if found else None
+        if item.published:
+            near = self.s.near_days
+            found = self._dated_candidates(item, starts, (item.published - near, item.published + near))
+            if found:
+                return found[0][-1]
+        found = [f for f in self._dated_candidates(item, starts, None) if not f[0]]
+        if item.row.get("monthday"):  # "June 10-11" in an undated article: the year that has those days
+            found = [f for f in found if _has_month_day(f[-1].span, item.row["monthday"])]
+        if len(found) > 1 and item.row.get("weekday") is not None:  # "on Tuesday": the one with a Tuesday
+            found = [f for f in found if weekday_in(item.row["weekday"], f[-1].span) is not None]
+        return found[0][-1] if len(found) == 1 else None  # the one dated event of these people, if one
+
+    def _loose_fits(self, item: Item, cluster: Cluster) -> bool:
+        if cluster.span is not None or cluster.anchor is not item.anchor or not self._fits(item, cluster):
+            return False
+        weekday = item.row.get("weekday")
+        if weekday is not None and cluster.weekdays and weekday not in cluster.weekdays:
+            return False
+        near = self.s.near_days
+        return not (item.published and cluster.published
+                    and all(abs(item.published - p) > near for p in cluster.published))
+
+    def _place_loose(self, item: Item, starts: dict) -> None:
+        dated = self._dated_choice(item, starts)
+        if dated is not None:
+            self._add(dated, item)
+            return
+        for key in self._keys(item):
+            for cluster in self.index.get(key, ()):
+                if self._loose_fits(item, cluster):
+                    self._add(cluster, item)
+                    return
+        cluster = self._new(item)
+        cluster.anchor = item.anchor
+        self._add(cluster, item)
+
+    # -- bookkeeping ---------------------------------------------------------------------------------
+    def _new(self, item: Item) -> Cluster:
+        cluster = Cluster(len(self.clusters), item.family, item.visitor)
+        self.clusters.append(cluster)
+        return cluster
+
+    def _add(self, cluster: Cluster, item: Item) -> None:
+        fresh = [(item.family, p) for p in ([item.visitor] if item.family == "visit" else item.actors)
+                 if p not in cluster.actors] if cluster.members else self._keys(item)
+        cluster.members.append(item)
+        cluster.actors.update(item.actors)
+        cluster.types.add(item.row["type"])
+        if item.place != Place() and item.place not in cluster.places:
+            cluster.places.append(item.place)
+        if item.row.get("weekday") is not None:
+            cluster.weekdays.add(item.row["weekday"])
+        if item.published:
+            cluster.published.append(item.published)
+        self.by_mid[item.row["mid"]] = cluster
+        for key in fresh:
+            bucket = self.index.setdefault(key, [])
+            if cluster not in bucket:
+                bucket.append(cluster)
+
+
+def cluster_mentions(rows) -> list[Cluster]:
+    """Distinct events for the mention rows of a summary."""
+    return Clusterer().run(rows)
