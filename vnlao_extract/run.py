@@ -122,14 +122,18 @@ def load_checked_pipeline(extract_options):
 def iter_records(paths: Iterable[str], options: RunOptions, on_message: Callable[[str], None], nlp=None
                  ) -> Iterator[dict]:
     """Every input's record, in input order (errors as records)."""
-    from .extract import extract_sources
     from .inputs import iter_sources
 
     extract_options = options.extraction()
     if nlp is None:
         nlp = load_checked_pipeline(extract_options)
-    sources = iter_sources(list(paths), **walk_arguments(options), on_warning=lambda m: on_message("warning: " + m))
-    return extract_sources(sources, extract_options, nlp=nlp, on_message=on_message)
+    from .sources import expand_for, records_for  # collections, web pages, --dask
+
+    def warn(message: str) -> None:
+        on_message("warning: " + message)
+
+    sources = expand_for(iter_sources(list(paths), **walk_arguments(options), on_warning=warn), extract_options, warn)
+    return records_for(sources, extract_options, nlp, on_message)
 
 
 def walk_arguments(options: RunOptions) -> dict:
@@ -139,9 +143,9 @@ def walk_arguments(options: RunOptions) -> dict:
 
 def count_inputs(paths: Iterable[str], options: RunOptions) -> int:
     """How many records a run will write (the inputs walked once more, unread), for a progress bar."""
-    from .inputs import iter_sources
+    from .sources import count_sources
 
-    return sum(1 for _ in iter_sources(list(paths), **walk_arguments(options), on_warning=lambda _: None))
+    return count_sources(list(paths), walk_arguments(options), options.extraction())
 
 
 def run(paths: Iterable[str], format: Format | str = Format.json, out: Optional[str] = None,

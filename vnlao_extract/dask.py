@@ -1,0 +1,227 @@
+"""Scale-out on Dask: the same records as ``--jobs 1``, computed by a LocalCluster or a running scheduler.
+
+`records(paths_or_collection)` gives a ``dask.bag.Bag`` of records for users who already run Dask;
+`extract_on_dask` is what ``extract --dask`` streams. Each worker process builds the pipeline once
+(a per-process cache, so any scheduler works) and keeps it for every later task; one task is a
+partition of articles, sized so that scheduling costs little next to the work. Records come back in
+input order, and a partition lost with a worker is recomputed by the scheduler elsewhere, so every
+record arrives exactly once. Dask is the optional extra ``vnlao-extract[dask]``.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import os
+import threading
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from .errors import Errors, InputError, one_line
+from .extract import MemoryZones, Options, load_pipeline
+from .inputs import ArticleText, Source, display_name, iter_sources, read_source
+
+# Articles per task: a task then takes about a second, next to a millisecond of scheduling; at least
+# PARTITIONS_PER_WORKER tasks per worker so that a slow partition or a lost worker costs little.
+MAX_PARTITION_ARTICLES = 32
+PARTITIONS_PER_WORKER = 4
+
+_PROCESS: dict = {"builds": 0}
+_PROCESS_LOCK = threading.Lock()  # a worker with several threads runs one article at a time
+
+
+class DaskUnavailable(ImportError):
+    """Dask or distributed is not installed."""
+
+
+def require_dask():
+    try:
+        import dask.bag
+        import distributed
+    except ImportError:
+        raise DaskUnavailable(Errors.E056) from None
+    return dask.bag, distributed
+
+
+@dataclass(frozen=True)
+class ReadSource(Source):
+    """A source read in the client (standard input): workers get its text, never its stream."""
+
+    article: ArticleText | None = None
+
+    def read_article(self, max_bytes: int, stdin=None) -> ArticleText:
+        return self.article
+
+
+# ---------------------------------------------------------------------------
+# On the workers
+
+
+def pipeline_builds() -> int:
+    """How many pipelines this process has built (one per distinct options, whatever the tasks)."""
+    return _PROCESS["builds"]
+
+
+def _process_pipeline(options: Options):
+    key = (options.actors, options.patterns)
+    if _PROCESS.get("key") != key:
+        if _PROCESS.get("zones") is not None:
+            _PROCESS["zones"].close()
+        _PROCESS.update(key=key, nlp=None, zones=None, error=None)
+        try:
+            _PROCESS["nlp"] = load_pipeline(options)
+            _PROCESS["zones"] = MemoryZones(_PROCESS["nlp"])
+        except Exception as exc:  # noqa: BLE001 - reported in each record, as the process pool does
+            _PROCESS["error"] = one_line(f"{type(exc).__name__}: {exc}")
+        _PROCESS["builds"] += 1
+    return _PROCESS["nlp"], _PROCESS["zones"]
+
+
+def extract_partition(sources: list[Source], options: Options) -> list[tuple[dict, list[str]]]:
+    """(record, stderr messages) for each source of one partition, with this process's pipeline."""
+    from . import extract
+
+    with _PROCESS_LOCK:
+        nlp, zones = _process_pipeline(options)
+        if nlp is None:
+            reason = _PROCESS["error"]
+            return [extract._failed(s, Errors.E008.format(path=display_name(s.name), reason=reason))
+                    for s in sources]
+        results = []
+        for source in sources:
+            zones.next_article()
+            results.append(extract.extract_source(nlp, source, options))
+        return results
+
+
+def _records_only(pairs: list[tuple[dict, list[str]]]) -> list[dict]:
+    return [record for record, _ in pairs]
+
+
+# ---------------------------------------------------------------------------
+# In the client
+
+
+def partition_size(count: int, workers: int) -> int:
+    return max(1, min(MAX_PARTITION_ARTICLES, math.ceil(count / max(1, workers * PARTITIONS_PER_WORKER))))
+
+
+def _read_here(source: Source, options: Options) -> Source:
+    """Standard input is read by the client; every other source travels as a name (or its text)."""
+    if source.error is not None or source.path is not None:
+        return source
+    try:
+        return ReadSource(source.name, source.path, None, read_source(source, options.max_bytes))
+    except InputError as exc:
+        return Source(source.name, source.path, one_line(exc))
+
+
+def pairs_bag(sources: Iterable[Source], options: Options, workers: int = 1):
+    """A Bag of (record, messages), one partition per task, in input order."""
+    bag_module, _ = require_dask()
+    ready = [_read_here(source, options) for source in sources]
+    if not ready:
+        return bag_module.from_sequence([], npartitions=1)
+    size = partition_size(len(ready), workers)
+    return bag_module.from_sequence(ready, partition_size=size).map_partitions(extract_partition, options)
+
+
+def records(paths_or_collection, options: Options | None = None, *, input_format: str = "auto",
+            fields=None, glob: str = "*.txt", workers: int = 1):
+    """A ``dask.bag.Bag`` of article records: from paths (files, folders, collections) or from an
+    iterable of article dicts (`maintext`/`text`, `date_publish`/`published`, `id`, `title`)."""
+    from .sources import expand_sources
+    from .sources.collections import Fields, ItemMaker
+
+    options = options or Options()
+    items = _as_list(paths_or_collection)
+    if items and all(isinstance(item, dict) for item in items):
+        maker = ItemMaker("items", fields or Fields(), lambda message: logging.getLogger(__name__).warning(message))
+        sources = [maker.item(item, number) for number, item in enumerate(items, 1)]
+    else:
+        sources = expand_sources(iter_sources([os.fspath(p) for p in items], glob=glob), input_format,
+                                 fields, max_bytes=options.max_bytes)
+    return pairs_bag(sources, options, workers).map_partitions(_records_only)
+
+
+def _as_list(paths_or_collection) -> list:
+    if isinstance(paths_or_collection, (str, os.PathLike)):
+        return [paths_or_collection]
+    return list(paths_or_collection)
+
+
+def connect(address: str, workers: int):
+    """(client, cluster or None): a LocalCluster of `workers` processes on 127.0.0.1, or a scheduler."""
+    _, distributed = require_dask()
+    if address == "local":
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                           host="127.0.0.1", dashboard_address=None,
+                                           silence_logs=logging.ERROR)
+        return distributed.Client(cluster), cluster
+    if not address.startswith(("tcp://", "tls://", "inproc://", "ucx://")):
+        raise ValueError(Errors.E057.format(value=address))
+    return distributed.Client(address, timeout=30), None
+
+
+def check_address(address: str) -> str:
+    """The --dask value if it is one we can use, else a ValueError whose text is the usage line."""
+    if address != "local" and not address.startswith(("tcp://", "tls://", "inproc://", "ucx://")):
+        raise ValueError(Errors.E057.format(value=address))
+    require_dask()
+    return address
+
+
+def cluster_workers(client) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+def extract_on_dask(sources: Iterable[Source], options: Options, address: str = "local",
+                    on_message: Callable[[str], None] = lambda m: None, client=None) -> Iterator[dict]:
+    """Records of every source, in input order, computed on Dask (`address` local or a scheduler).
+
+    Every partition is submitted at once; results are taken in order and released as they are
+    written, so the client holds one partition's records at a time."""
+    owned = client is None
+    cluster = None
+    if owned:
+        client, cluster = connect(address, options.jobs)
+    try:
+        bag = pairs_bag(sources, options, cluster_workers(client))
+        futures = client.compute(bag.to_delayed())
+        for future in futures:
+            pairs = future.result()
+            future.release()
+            for record, messages in pairs:
+                for message in messages:
+                    on_message(message)
+                yield record
+    finally:
+        if owned:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def timeline_on_dask(sources: Iterable[Source], options: Options, address: str = "local", client=None):
+    """The batch timeline, combined from per-partition summaries on the workers.
+
+    HOOK: needs `vnlao_extract.timeline` with `summarize(record)`, `combine(a, b)` and `finish(summary)`
+    (the timeline issue); until it is there this raises a clear error."""
+    try:
+        from . import timeline
+        summarize, combine, finish = timeline.summarize, timeline.combine, timeline.finish
+    except (ImportError, AttributeError):
+        raise NotImplementedError("--timeline with --dask needs vnlao_extract.timeline "
+                                  "(summarize, combine, finish)") from None
+    owned = client is None
+    cluster = None
+    if owned:
+        client, cluster = connect(address, options.jobs)
+    try:
+        bag = pairs_bag(sources, options, cluster_workers(client)).map_partitions(_records_only)
+        summary = bag.map(summarize).fold(combine).compute(scheduler=client)
+        return finish(summary)
+    finally:
+        if owned:
+            client.close()
+            if cluster is not None:
+                cluster.close()
