@@ -9,10 +9,12 @@ record arrives exactly once. Dask is the optional extra ``vnlao-extract[dask]``.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import os
 import threading
+import uuid
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
@@ -20,10 +22,13 @@ from .errors import Errors, InputError, one_line
 from .extract import MemoryZones, Options, load_pipeline
 from .inputs import ArticleText, Source, display_name, iter_sources, read_source
 
+FIRST_PARTITION_ARTICLES = 4
 # Articles per task: a task then takes about a second, next to a millisecond of scheduling; at least
 # PARTITIONS_PER_WORKER tasks per worker so that a slow partition or a lost worker costs little.
 MAX_PARTITION_ARTICLES = 32
 PARTITIONS_PER_WORKER = 4
+# Partitions submitted ahead of the one being written, per worker: enough to keep every worker busy.
+IN_FLIGHT_PER_WORKER = 4
 
 _PROCESS: dict = {"builds": 0}
 _PROCESS_LOCK = threading.Lock()  # a worker with several threads runs one article at a time
@@ -102,7 +107,7 @@ def _records_only(pairs: list[tuple[dict, list[str]]]) -> list[dict]:
 
 
 def partition_size(count: int, workers: int) -> int:
-    return max(1, min(MAX_PARTITION_ARTICLES, math.ceil(count / max(1, workers * PARTITIONS_PER_WORKER))))
+    return max(1, min(MAX_PARTITION_ARTICLES, math.ceil(count / (max(1, workers) * PARTITIONS_PER_WORKER))))
 
 
 def _read_here(source: Source, options: Options) -> Source:
@@ -154,7 +159,7 @@ def connect(address: str, workers: int):
     _, distributed = require_dask()
     if address == "local":
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           host="127.0.0.1", dashboard_address=None,
+                                           host="127.0.0.1", dashboard_address=":0",
                                            silence_logs=logging.ERROR)
         return distributed.Client(cluster), cluster
     if not address.startswith(("tcp://", "tls://", "inproc://", "ucx://")):
@@ -175,30 +180,55 @@ def cluster_workers(client) -> int:
 
 
 def extract_on_dask(sources: Iterable[Source], options: Options, address: str = "local",
-                    on_message: Callable[[str], None] = lambda m: None, client=None) -> Iterator[dict]:
+                    on_message: Callable[[str], None] = lambda m: None, client=None,
+                    partition_size: int | None = None) -> Iterator[dict]:
     """Records of every source, in input order, computed on Dask (`address` local or a scheduler).
 
-    Every partition is submitted at once; results are taken in order and released as they are
-    written, so the client holds one partition's records at a time."""
+    Partitions (from FIRST_PARTITION_ARTICLES doubling up to MAX_PARTITION_ARTICLES articles, or
+    `partition_size`) are submitted as the sources are walked, earlier ones at a higher priority (Dask would
+    otherwise start from the last), at most IN_FLIGHT_PER_WORKER per worker ahead of what was written;
+    each one's results are released once written, so neither side holds the whole batch."""
     owned = client is None
     cluster = None
     if owned:
         client, cluster = connect(address, options.jobs)
     try:
-        bag = pairs_bag(sources, options, cluster_workers(client))
-        futures = client.compute(bag.to_delayed())
-        for future in futures:
+        yield from _stream(client, sources, options, on_message, partition_size)
+    finally:
+        if owned:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _stream(client, sources: Iterable[Source], options: Options, on_message,
+            partition_size: int | None = None) -> Iterator[dict]:
+    from collections import deque
+    from itertools import islice
+
+    workers = cluster_workers(client)
+    size = partition_size or FIRST_PARTITION_ARTICLES
+    ready = (_read_here(source, options) for source in sources)
+    pending: deque = deque()
+    batch = uuid.uuid4().hex
+    for number in itertools.count():
+        chunk = list(islice(ready, size))
+        if not partition_size:  # small first partitions reach every worker soon; larger ones cost less
+            size = min(MAX_PARTITION_ARTICLES, size * 2)
+        if chunk:
+            # a lower number runs first: priorities fall as partitions are submitted
+            pending.append(client.submit(extract_partition, chunk, options, key=f"vnlao-{batch}-{number}",
+                                         priority=-number, pure=False))
+        while pending and (not chunk or len(pending) >= workers * IN_FLIGHT_PER_WORKER):
+            future = pending.popleft()
             pairs = future.result()
             future.release()
             for record, messages in pairs:
                 for message in messages:
                     on_message(message)
                 yield record
-    finally:
-        if owned:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        if not chunk:
+            return
 
 
 def timeline_on_dask(sources: Iterable[Source], options: Options, address: str = "local", client=None):
