@@ -57,16 +57,16 @@ def test_jsonl_good_and_bad_lines(tmp_path, nlp):
                                               f"{name}:5", f"{name}#vn-3"]
     errors = [r["error"] for r in records]
     assert errors[0] is None and errors[4] is None and errors[5] is None
-    assert errors[1] == Errors.E043.format(path=f"{name}:2", reason="not JSON (Expecting property name "
+    assert errors[1] == Errors.E053.format(path=f"{name}:2", reason="not JSON (Expecting property name "
                                                                        "enclosed in double quotes)")
-    assert errors[2] == Errors.E043.format(path=f"{name}#vn-2", reason="no text in 'maintext' or 'text'")
-    assert errors[3] == Errors.E043.format(path=f"{name}:4", reason="expected an object, got list")
+    assert errors[2] == Errors.E053.format(path=f"{name}#vn-2", reason="no text in 'maintext' or 'text'")
+    assert errors[3] == Errors.E053.format(path=f"{name}:4", reason="expected an object, got list")
     assert records[0]["published"] == "2025-03-04" and records[0]["published_from"] == "field"
     assert [e["type"] for e in records[0]["events"]] == ["talks"]
     assert records[4]["published"] == "2025-05-06"
     assert [(e["type"], e["start"]) for e in records[4]["events"]] == [("reception", "2025-05-05")]
     assert records[5]["published"] is None
-    assert warnings == [Warnings.W040.format(path=f"{name}#vn-3", value="next week")]
+    assert warnings == [Warnings.W050.format(path=f"{name}#vn-3", value="next week")]
 
 
 def test_title_is_read_as_the_first_paragraph(tmp_path, nlp):
@@ -95,7 +95,7 @@ def test_json_array_items_are_numbered(tmp_path, nlp):
     records = run(expand(path)[0], nlp)
     assert [r["source"] for r in records] == [f"{path}:1", f"{path}:2", f"{path}#7"]
     assert [r["error"] is None for r in records] == [True, False, True]
-    assert records[1]["error"] == Errors.E043.format(path=f"{path}:2", reason="expected an object, got str")
+    assert records[1]["error"] == Errors.E053.format(path=f"{path}:2", reason="expected an object, got str")
 
 
 @pytest.mark.parametrize("content, reason", [
@@ -108,7 +108,7 @@ def test_broken_json_file_is_one_error_record(tmp_path, nlp, content, reason):
     (path.write_bytes if isinstance(content, bytes) else path.write_text)(content)
     [record] = run(expand(path)[0], nlp)
     assert record["source"] == str(path)
-    assert record["error"] == Errors.E044.format(path=str(path), reason=reason)
+    assert record["error"] == Errors.E054.format(path=str(path), reason=reason)
 
 
 def test_csv_with_a_text_column_and_bad_rows(tmp_path, nlp):
@@ -124,7 +124,7 @@ def test_csv_with_a_text_column_and_bad_rows(tmp_path, nlp):
     records = run(expand(path)[0], nlp)
     assert [r["source"] for r in records] == [f"{path}#a", f"{path}#b", f"{path}:5", f"{path}#d"]
     assert [r["error"] is None for r in records] == [True, False, False, True]
-    assert records[2]["error"] == Errors.E043.format(path=f"{path}:5", reason="more cells than the header has")
+    assert records[2]["error"] == Errors.E053.format(path=f"{path}:5", reason="more cells than the header has")
     assert [p["name"] for p in records[0]["people"]] == ["Phạm Minh Chính", "Sonexay Siphandone"]
     assert records[3]["published"] == "2025-05-06"
 
@@ -141,7 +141,7 @@ def test_duplicate_ids_are_named_by_line(tmp_path):
     path = write_jsonl(tmp_path / "dup.jsonl", [{"id": "a", "text": TALKS}, {"id": "a", "text": VISIT}])
     sources, warnings = expand(path)
     assert [s.name for s in sources] == [f"{path}#a", f"{path}:2"]
-    assert warnings == [Warnings.W041.format(path=f"{path}:2", id="a")]
+    assert warnings == [Warnings.W051.format(path=f"{path}:2", id="a")]
 
 
 def test_blank_lines_skipped_and_long_lines_refused(tmp_path):

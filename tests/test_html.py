@@ -75,7 +75,7 @@ def test_navigation_footer_and_related_news_are_left_out(tmp_path, nlp):
     body = "VIENTIANE — President Thongloun Sisoulith held talks with visiting leaders on May 7, 2025.\n"
     saved = tmp_path / "p.htm"
     saved.write_text(page(body, "meta", headline="Leaders hold talks in Vientiane"), encoding="utf-8")
-    article = FileSource(str(saved), saved, None, "auto").read_article(10_000_000)
+    article = FileSource(str(saved), saved, format="auto").read_article(10_000_000)
     assert "Related news" not in article.text and "Copyright" not in article.text
     assert "Politics" not in article.text
     assert article.text.startswith("Leaders hold talks in Vientiane\n\nVIENTIANE")

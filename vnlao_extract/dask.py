@@ -15,12 +15,11 @@ import math
 import os
 import threading
 import uuid
-from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from .errors import Errors, InputError, one_line
+from .errors import Errors, one_line
 from .extract import MemoryZones, Options, load_pipeline
-from .inputs import ArticleText, Source, display_name, iter_sources, read_source
+from .inputs import Source, display_name, iter_sources, preread_stdin
 
 FIRST_PARTITION_ARTICLES = 4
 # Articles per task: a task then takes about a second, next to a millisecond of scheduling; at least
@@ -45,16 +44,6 @@ def require_dask():
     except ImportError:
         raise DaskUnavailable(Errors.E056) from None
     return dask.bag, distributed
-
-
-@dataclass(frozen=True)
-class ReadSource(Source):
-    """A source read in the client (standard input): workers get its text, never its stream."""
-
-    article: ArticleText | None = None
-
-    def read_article(self, max_bytes: int, stdin=None) -> ArticleText:
-        return self.article
 
 
 # ---------------------------------------------------------------------------
@@ -112,12 +101,7 @@ def partition_size(count: int, workers: int) -> int:
 
 def _read_here(source: Source, options: Options) -> Source:
     """Standard input is read by the client; every other source travels as a name (or its text)."""
-    if source.error is not None or source.path is not None:
-        return source
-    try:
-        return ReadSource(source.name, source.path, None, read_source(source, options.max_bytes))
-    except InputError as exc:
-        return Source(source.name, source.path, one_line(exc))
+    return preread_stdin(source, options.max_bytes)
 
 
 def pairs_bag(sources: Iterable[Source], options: Options, workers: int = 1):
