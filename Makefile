@@ -21,7 +21,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	@$(BIN)/pip install --quiet --upgrade pip >&2
-	@$(BIN)/pip install --quiet -e '.[test]' >&2
+	@$(BIN)/pip install --quiet -e '.[test,html,dask]' >&2
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -488,7 +488,7 @@ def timeline(corpus: Path, n: int) -> dict:
         run.pop("rss_samples", None)
         results[key] = run
         log(f"  {run['wall_s']:.1f} s, peak RSS {run['maxrss_mb']} MB")
-    from vnlao_extract.timeline import build_timeline
+    from vnlao_extract.merge import build_timeline
 
     records = [json.loads(line) for line in (OUT / "per_article.json").read_text(encoding="utf-8").splitlines()]
     clock = time.process_time()

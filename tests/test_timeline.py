@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from vnlao_extract.timeline import build_timeline
+from vnlao_extract.merge import build_timeline
 
 # (source, published, text): three outlets report one visit; the third has no date and says "on Tuesday".
 HUN_MANET_VISIT = [

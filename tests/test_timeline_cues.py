@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnlao_extract.timeline.cues import month_day, weekday
+from vnlao_extract.merge.cues import month_day, weekday
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnlao_extract.timeline.rules import places_compatible, resolve_place
+from vnlao_extract.merge.rules import places_compatible, resolve_place
 
 
 @pytest.mark.parametrize("written, country", [

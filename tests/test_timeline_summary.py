@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnlao_extract.timeline import EMPTY, build_timeline, combine, finish, summarize
+from vnlao_extract.merge import EMPTY, build_timeline, combine, finish, summarize
 
 LEADERS = [("Tô Lâm", "to-lam"), ("To Lam", "to-lam"), ("Hun Manet", "hun-manet"),
            ("Sonexay Siphandone", "sonexay-siphandone"), ("Nguyen Van Ba", None)]

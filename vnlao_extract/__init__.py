@@ -78,10 +78,10 @@ def extract_files(paths: Iterable[str], *, glob: Union[str, Iterable[str]] = "*.
 def timeline(records: Iterable[dict]) -> dict:
     """One object for a batch of records: each real event once, with the sources reporting it."""
     try:
-        from .timeline import build_timeline
+        from .merge import build_timeline
     except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.timeline":
+        if exc.name != f"{__name__}.merge":
             raise
         raise NotImplementedError("this version of vnlao_extract has no timeline builder "
-                                  "(vnlao_extract.timeline.build_timeline)") from exc
+                                  "(vnlao_extract.merge.build_timeline)") from exc
     return build_timeline(list(records))

@@ -181,6 +181,17 @@ def extract(
                                                            "default *.txt).")] = None,
     hidden: Annotated[bool, typer.Option("--hidden", rich_help_panel=_IN,
                                          help="Also walk hidden files and folders (.name).")] = False,
+    input_format: Annotated[str, typer.Option("--input-format", metavar="FORMAT", rich_help_panel=_IN,
+                                              help="auto (by extension; HTML also by content), text, html, "
+                                                   "jsonl, json or csv (one article per line/item/row).")] = "auto",
+    text_field: Annotated[Optional[str], typer.Option(metavar="NAME", rich_help_panel=_IN,
+                                                      help="Collections: the article text (default maintext, "
+                                                           "text).")] = None,
+    date_field: Annotated[Optional[str], typer.Option(metavar="NAME", rich_help_panel=_IN,
+                                                      help="Collections: the published date (default "
+                                                           "date_publish, published).")] = None,
+    id_field: Annotated[Optional[str], typer.Option(metavar="NAME", rich_help_panel=_IN,
+                                                    help="Collections: the article id (default id).")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", metavar="SIZE", parser=parse_size, rich_help_panel=_IN,
                                            help="Larger inputs get an error record (2000, 512k, 10M; at most 64M).")] = "10M",
     published: Annotated[Optional[str], typer.Option(metavar="YYYY-MM-DD", rich_help_panel=_EXTRACT,
@@ -195,6 +206,9 @@ def extract(
     timeout: Annotated[float, typer.Option("--timeout", min=0, metavar="SECONDS", rich_help_panel=_EXTRACT,
                                            help="Seconds one article may take (0: no limit); an article over "
                                                 "it gets an error record.")] = 30.0,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="local|tcp://HOST:PORT", rich_help_panel=_EXTRACT,
+                                                help="Run on Dask: a LocalCluster of --jobs worker processes, "
+                                                     "or a running scheduler.")] = None,
     explain: Annotated[bool, typer.Option("--explain", rich_help_panel=_VIEW,
                                           help="Tables: each item with its sentence, span and rule.")] = False,
     width: Annotated[Optional[int], typer.Option("--width", min=40, metavar="COLUMNS", rich_help_panel=_VIEW,
@@ -219,6 +233,7 @@ def extract(
         raise UsageProblem("standard output is closed: give --out FILE")
     _refuse_inputs_as_out(out, paths, tuple(glob or ("*.txt",)))
     extract_options = _extract_options(published, actors, patterns, max_bytes, jobs, timeout)
+    extract_options = _with_input_settings(extract_options, input_format, text_field, date_field, id_field, dask)
     options = RunOptions(extract=extract_options, globs=tuple(glob or ("*.txt",)), hidden=hidden, quiet=quiet,
                          evidence=not no_evidence, explain=explain, table=table, width=width, timeline=timeline,
                          progress=_shows_progress(quiet, chosen, out, paths))
@@ -247,6 +262,19 @@ def _extract_options(published, actors, patterns, max_bytes: int, jobs: int, tim
         raise UsageProblem(str(exc)) from None
     return Options(published=published_date, actors=tuple(actors or ()), patterns=tuple(patterns or ()),
                    max_bytes=max_bytes, jobs=jobs, timeout=timeout)
+
+
+def _with_input_settings(options, input_format, text_field, date_field, id_field, dask):
+    """--input-format, the field names and --dask, checked by `sources` and carried in Options.extra."""
+    from dataclasses import replace
+
+    from .sources import input_settings
+
+    try:
+        return replace(options, extra={**options.extra, **input_settings(input_format, text_field, date_field,
+                                                                         id_field, dask)})
+    except (ValueError, ImportError) as exc:
+        raise UsageProblem(one_line(exc)) from None
 
 
 def _print_schema(which: str) -> int:

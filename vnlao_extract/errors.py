@@ -29,6 +29,16 @@ class Errors:
     E043 = "--out {out}: is one of the inputs ({path}), refused so that it is not overwritten"
     E044 = "{path}:{line}: pattern {id!r}: {reason}"
 
+    # web pages and collections (vnlao_extract/sources, vnlao_extract/dask)
+    E050 = "{path}: is a web page; reading HTML needs the html extra: pip install 'vnlao-extract[html]'"
+    E051 = "{path}: cannot read the web page: {reason}"
+    E052 = "{path}: web page without article text"
+    E053 = "{path}: bad article in collection: {reason}"
+    E054 = "{path}: bad collection: {reason}"
+    E055 = "--input-format must be one of {known}, got {value!r}"
+    E056 = "--dask needs Dask: pip install 'vnlao-extract[dask]'"
+    E057 = "--dask must be 'local' or a scheduler address like tcp://HOST:8786, got {value!r}"
+
 
 class Warnings:
     W001 = "{path}: decoded as {encoding}, not UTF-8"
@@ -37,6 +47,10 @@ class Warnings:
     W004 = "{path}: no files matching {glob!r} in this folder"
     W040 = "{path}: {count} byte sequence(s) not valid UTF-8, read as U+FFFD (the rest is UTF-8)"
     W041 = "published {date} is at the edge of the calendar: dates placed against it outside years 1-9999 are skipped"
+
+    # web pages and collections (vnlao_extract/sources)
+    W050 = "{path}: date field {value!r} is not an ISO date, ignored"
+    W051 = "{path}: id {id!r} used before in this collection, named by its line instead"
 
 
 class InputError(Exception):
@@ -51,4 +65,3 @@ def one_line(text: object, limit: int = 300) -> str:
     """Any message as one short line (exception texts can span lines)."""
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
-

@@ -107,7 +107,10 @@ def extract_source(nlp, source: Source, options: Options) -> tuple[dict, list[st
     if article.encoding not in ("utf-8", "utf-8-sig"):
         messages.append("warning: " + Warnings.W001.format(path=shown, encoding=article.encoding))
     try:
-        record = extract_text(nlp, article.text, source.name, options.published, article.encoding)
+        given = getattr(article, "published", None)  # a web page's or collection item's own date
+        record = extract_text(nlp, article.text, source.name, given or options.published, article.encoding)
+        if given and record["published_from"] == "option":
+            record["published_from"] = article.published_from
         remap_offsets(record, article.offsets)
         _warn_at_calendar_edge(record)
         dumps_line(record)  # a record the writer would choke on (NaN, a stray object) fails here, alone

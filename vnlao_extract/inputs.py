@@ -325,6 +325,8 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None) 
     if source.error is not None:
         raise InputError(source.error)
     max_bytes = min(max_bytes, MAX_BYTES_LIMIT)
+    if hasattr(source, "read_article"):  # web pages, collection items: vnlao_extract/sources
+        return source.read_article(max_bytes, stdin)
     shown = display_name(source.name)
     if source.data is not None:
         data = source.data

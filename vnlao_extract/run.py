@@ -124,16 +124,20 @@ def load_checked_pipeline(extract_options):
 def iter_records(paths: Iterable[str], options: RunOptions, on_message: Callable[[str], None], nlp=None,
                  texts: Optional["KeptTexts"] = None) -> Iterator[dict]:
     """Every input's record, in input order (errors as records); ``texts`` keeps what each one read."""
-    from .extract import extract_sources
     from .inputs import iter_sources
 
     extract_options = options.extraction()
     if nlp is None:
         nlp = load_checked_pipeline(extract_options)
-    sources = iter_sources(list(paths), **walk_arguments(options), on_warning=lambda m: on_message("warning: " + m))
+    from .sources import expand_for, records_for  # collections, web pages, --dask
+
+    def warn(message: str) -> None:
+        on_message("warning: " + message)
+
+    sources = expand_for(iter_sources(list(paths), **walk_arguments(options), on_warning=warn), extract_options, warn)
     if texts is not None:
         sources = texts.keep(sources)
-    return extract_sources(sources, extract_options, nlp=nlp, on_message=on_message)
+    return records_for(sources, extract_options, nlp, on_message)
 
 
 class KeptTexts:
@@ -191,9 +195,9 @@ def walk_arguments(options: RunOptions) -> dict:
 
 def count_inputs(paths: Iterable[str], options: RunOptions) -> int:
     """How many records a run will write (the inputs walked once more, unread), for a progress bar."""
-    from .inputs import iter_sources
+    from .sources import count_sources
 
-    return sum(1 for _ in iter_sources(list(paths), **walk_arguments(options), on_warning=lambda _: None))
+    return count_sources(list(paths), walk_arguments(options), options.extraction())
 
 
 def run(paths: Iterable[str], format: Format | str = Format.json, out: Optional[str] = None,
@@ -219,7 +223,7 @@ def run(paths: Iterable[str], format: Format | str = Format.json, out: Optional[
         records = iter_records(paths, options, filtered, texts=texts)
         total = count_inputs(paths, options) if options.progress else None
         if options.timeline and fmt in (Format.json, Format.jsonl, Format.table):
-            from .timeline.render import write_timeline_records
+            from .merge.render import write_timeline_records
 
             return write_timeline_records(records, fmt, None if out == "-" else out, options, total)
         return write_records(records, fmt, None if out == "-" else out, options, total,

@@ -75,7 +75,7 @@ def test_extra_fields_are_allowed():
 
 
 def test_the_timeline_of_the_seeds_fits_the_timeline_schema(extract):
-    timeline = pytest.importorskip("vnlao_extract.timeline", reason="the timeline module is not merged yet")
+    timeline = pytest.importorskip("vnlao_extract.merge", reason="the timeline module is not merged yet")
     records = [extract(p.read_text(encoding="utf-8"), source=p.name) for p in sorted(SEEDS.glob("*.txt"))]
     assert_valid(timeline.build_timeline(records), "timeline")
 

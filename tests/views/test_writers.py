@@ -26,7 +26,7 @@ def test_strip_evidence_at_any_depth(value, expected):
 @pytest.fixture()
 def folder(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
-    (tmp_path / "b.txt").write_text(ARTICLE.replace("Hun Manet", "Sonexay Siphandone").replace("Vietnam", "Laos"))
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Hun Manet", "Sonexay Siphandone").replace("Vietnam", "Thailand"))
     (tmp_path / "empty.txt").write_text("")
     return tmp_path
 
