@@ -394,14 +394,16 @@ def test_unreadable_directory_while_walking_simulated(tmp_path, monkeypatch):
     (top / "closed").mkdir(parents=True)
     (top / "closed" / "x.txt").write_text(ARTICLE)
     (top / "z.txt").write_text(ARTICLE)
-    real_scandir = os.scandir
+    from vnlao_extract import inputs
 
-    def scandir(p="."):
+    real_open_at = inputs.open_at
+
+    def open_at(p, *args):  # folders are listed through a descriptor opened here
         if os.fspath(p).endswith("closed"):
             raise PermissionError(13, "Permission denied", p)
-        return real_scandir(p)
+        return real_open_at(p, *args)
 
-    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(inputs, "open_at", open_at)
     sources, _ = collect([top])
     assert [(s.name, s.error) for s in sources] == [
         (f"{top}/closed", Errors.E001.format(path=f"{top}/closed", reason="Permission denied")),
@@ -433,7 +435,8 @@ def test_fifo_while_walking_is_skipped_without_opening(tmp_path, fifo, monkeypat
     assert names(sources) == [f"{tmp_path}/a.txt"]
     assert read_source(sources[0]).text == ARTICLE
     assert time.monotonic() - started < 2
-    assert [os.fspath(p) for p in opened] == [f"{tmp_path}/a.txt"]
+    # folders are opened to be listed (by descriptor); of the files, only a.txt, never the pipe
+    assert [os.fspath(p) for p in opened if not os.path.isdir(p)] == [f"{tmp_path}/a.txt"]
 
 
 def test_fifo_given_explicitly_is_an_error(fifo):
@@ -590,3 +593,43 @@ def test_folder_of_20000_files(tmp_path):
     assert seen == count
     assert previous == f"{base}/{count - 1:05d}.txt"
     assert time.monotonic() - started < 10
+
+
+def _deep_folder(top: Path, length: int) -> Path:
+    """A folder whose path is longer than ``length`` (made one level at a time, relative to the last)."""
+    flags = os.O_RDONLY | os.O_DIRECTORY
+    fd, path, part = os.open(top, flags), str(top), "d" * 200
+    try:
+        while len(path) <= length:
+            os.mkdir(part, dir_fd=fd)
+            inner = os.open(part, flags, dir_fd=fd)
+            os.close(fd)
+            fd, path = inner, path + "/" + part
+        file_fd = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(file_fd, ARTICLE.encode())
+        os.close(file_fd)
+    finally:
+        os.close(fd)
+    return Path(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "O_DIRECTORY"), reason="needs directory descriptors")
+def test_files_under_a_path_longer_than_path_max_are_walked_and_read(tmp_path):
+    deep = _deep_folder(tmp_path, os.pathconf("/", "PC_PATH_MAX") + 100)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    sources, warnings = collect([tmp_path])
+    assert names(sources) == [f"{tmp_path}/a.txt", f"{deep}/deep.txt"] and warnings == []
+    assert [s.error for s in sources] == [None, None]
+    assert read_source(sources[1]).text == ARTICLE
+    (given,), _ = collect([f"{deep}/deep.txt"])  # given by its long name, too
+    assert given.error is None and read_source(given).text == ARTICLE
+
+
+@pytest.mark.parametrize("link, target", [("a-link.txt", "z.txt"), ("z-link.txt", "a.txt")])
+def test_a_file_reached_through_a_link_and_directly_is_read_once_with_a_warning_naming_both(tmp_path, link, target):
+    (tmp_path / target).write_text(ARTICLE)
+    (tmp_path / link).symlink_to(target)
+    sources, warnings = collect([tmp_path])
+    first, second = sorted([link, target])
+    assert names(sources) == [f"{tmp_path}/{first}"]
+    assert warnings == [Warnings.W042.format(path=f"{tmp_path}/{second}", first=f"{tmp_path}/{first}")]

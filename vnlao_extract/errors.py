@@ -47,6 +47,7 @@ class Warnings:
     W004 = "{path}: no files matching {glob!r} in this folder"
     W040 = "{path}: {count} byte sequence(s) not valid UTF-8, read as U+FFFD (the rest is UTF-8)"
     W041 = "published {date} is at the edge of the calendar: dates placed against it outside years 1-9999 are skipped"
+    W042 = "{path}: the same file as {first} (through a link), read once as {first}"
 
     # web pages and collections (vnlao_extract/sources)
     W050 = "{path}: date field {value!r} is not an ISO date, ignored"

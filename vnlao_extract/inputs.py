@@ -109,12 +109,15 @@ def iter_sources(
     """
     glob = _Globs((glob,) if isinstance(glob, str) else tuple(glob), hidden)
     warn = on_warning if on_warning is not None else _warn_to_stderr
-    files: dict[str, int] = {}  # realpath -> index of the argument that yielded it
+    files: dict[str, tuple[int, str]] = {}  # realpath -> (index of the argument that yielded it, name)
     dirs: dict[tuple[int, int], int] = {}  # (st_dev, st_ino) -> argument index
     stdin_taken = False
 
-    def twice(name: str) -> None:
-        warn(Warnings.W002.format(path=display_name(name)))
+    def twice(name: str, first: str | None = None) -> None:
+        if first is None:
+            warn(Warnings.W002.format(path=display_name(name)))
+        else:
+            warn(Warnings.W042.format(path=display_name(name), first=display_name(first)))
 
     for index, raw in enumerate(args):
         arg = os.fspath(raw)
@@ -132,14 +135,14 @@ def iter_sources(
         path = Path(arg)
         real = os.path.realpath(arg)
         try:
-            st = os.stat(arg)
+            st = stat_at(arg)
         except OSError as exc:
             # keyed apart from readable files: "a.txt/" is an error even after "a.txt" was read
             key = "\0" + real + ("/" if arg.endswith(("/", os.sep)) else "")
             if key in files:
                 twice(arg)
                 continue
-            files[key] = index
+            files[key] = (index, arg)
             yield Source(arg, path, _stat_error(exc, shown, arg))
             continue
 
@@ -158,7 +161,7 @@ def iter_sources(
         if real in files:
             twice(arg)
             continue
-        files[real] = index
+        files[real] = (index, arg)
         if stat.S_ISREG(st.st_mode):
             yield Source(arg, path)
         else:
@@ -180,23 +183,87 @@ class _Globs(str):
         return not self.hidden and name.startswith(".")
 
 
-def _sorted_entries(directory: str) -> list[tuple[str, os.DirEntry]]:
+@dataclass(frozen=True)
+class _Entry:
+    """What the walk needs of one directory entry, read while its directory is open (by descriptor, so
+    that paths longer than PATH_MAX are walked too)."""
+
+    name: str
+    is_link: bool
+    stat: os.stat_result | None  # followed through a link; None for an entry that vanished
+    error: OSError | None = None  # why a link could not be followed
+
+
+def _entry(entry: os.DirEntry, fd: int) -> _Entry | None:
+    try:
+        is_link = entry.is_symlink()
+    except OSError:
+        return None
+    try:
+        return _Entry(entry.name, is_link, os.stat(entry.name, dir_fd=fd, follow_symlinks=True))
+    except OSError as exc:
+        return _Entry(entry.name, is_link, None, exc) if is_link else None
+
+
+def _sorted_entries(directory: str) -> list[tuple[str, _Entry]]:
     """Entries of one directory, sorted so that the walk follows relative-path string order.
 
     A directory sorts as "name/" so that its contents land exactly where they
     would in a sort of all relative paths ("a-b" < "a/x" < "a0").
     """
-    with os.scandir(directory) as it:
-        entries = list(it)
-    keyed = []
-    for entry in entries:
-        try:
-            is_dir = entry.is_dir()  # follows symlinks; False when broken
-        except OSError:
-            is_dir = False
-        keyed.append((entry.name + "/" if is_dir else entry.name, entry))
+    fd = open_at(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        with os.scandir(fd) as it:
+            entries = [e for e in (_entry(entry, fd) for entry in it) if e is not None]
+    finally:
+        os.close(fd)
+    keyed = [(e.name + "/" if e.stat is not None and stat.S_ISDIR(e.stat.st_mode) else e.name, e) for e in entries]
     keyed.sort(key=lambda pair: pair[0])
     return keyed
+
+
+def open_at(path: str, flags: int, mode: int = 0o777) -> int:
+    """``os.open(path)``, also for a path longer than PATH_MAX: then opened one folder at a time."""
+    try:
+        return os.open(path, flags, mode)
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+    folder, name = _open_parent(path)
+    try:
+        return os.open(name, flags, mode, dir_fd=folder)
+    finally:
+        os.close(folder)
+
+
+def stat_at(path: str) -> os.stat_result:
+    """``os.stat(path)``, also for a path longer than PATH_MAX."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+    folder, name = _open_parent(path)
+    try:
+        return os.stat(name, dir_fd=folder)
+    finally:
+        os.close(folder)
+
+
+def _open_parent(path: str) -> tuple[int, str]:
+    """A descriptor of the folder holding ``path``, reached one component at a time, and the last name."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+    parts = [part for part in path.split(os.sep) if part]
+    folder = os.open(os.sep if path.startswith(os.sep) else os.curdir, flags)
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, flags, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+    except BaseException:
+        os.close(folder)
+        raise
+    return folder, parts[-1] if parts else os.curdir
 
 
 def _walk(top, top_real, index, glob, files, dirs, twice, matched=None) -> Iterator[Source]:
@@ -223,47 +290,14 @@ def _walk(top, top_real, index, glob, files, dirs, twice, matched=None) -> Itera
         if glob.skips(entry.name):
             continue
         matches = glob.matches(entry.name)
-
-        try:
-            is_link = entry.is_symlink()
-        except OSError:
+        if entry.stat is None:  # a broken link or a link loop
+            if matches:
+                matched[0] += 1
+                yield Source(name, Path(name), _stat_error(entry.error, display_name(name), name))
             continue
-
-        if is_link:
-            try:
-                st = os.stat(name)
-            except OSError as exc:
-                if matches:
-                    matched[0] += 1
-                    yield Source(name, Path(name), _stat_error(exc, display_name(name), name))
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                sub_real = os.path.realpath(name)
-                kind = "dir"
-            elif stat.S_ISREG(st.st_mode):
-                kind = "file" if matches else "skip"
-                real = os.path.realpath(name) if matches else ""
-            else:
-                continue  # FIFO, socket, device: never opened, silently skipped
-        else:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    st = entry.stat(follow_symlinks=False)
-                    sub_real = os.path.join(dir_real, entry.name)
-                    kind = "dir"
-                elif entry.is_file(follow_symlinks=False):
-                    kind = "file" if matches else "skip"
-                    real = os.path.join(dir_real, entry.name)
-                else:
-                    continue
-            except OSError:
-                continue  # vanished while walking
-
-        if kind == "skip":
-            continue
-        if kind == "file":
-            matched[0] += 1
-        if kind == "dir":
+        st = entry.stat
+        if stat.S_ISDIR(st.st_mode):
+            sub_real = os.path.realpath(name) if entry.is_link else os.path.join(dir_real, entry.name)
             key = (st.st_dev, st.st_ino)
             seen_by = dirs.get(key)
             if seen_by is not None:
@@ -280,13 +314,18 @@ def _walk(top, top_real, index, glob, files, dirs, twice, matched=None) -> Itera
                 continue
             stack.append((iter(listing), name, sub_real))
             continue
-
-        seen_by = files.get(real)
-        if seen_by is not None:
-            if seen_by != index:
+        if not stat.S_ISREG(st.st_mode) or not matches:
+            continue  # FIFO, socket, device: never opened, silently skipped
+        matched[0] += 1
+        real = os.path.realpath(name) if entry.is_link else os.path.join(dir_real, entry.name)
+        seen = files.get(real)
+        if seen is not None:
+            if seen[0] != index:
                 twice(name)
+            else:  # a link and the file it names, in one walk: read once, and say so
+                twice(name, seen[1])
             continue
-        files[real] = index
+        files[real] = (index, name)
         yield Source(name, Path(name))
 
 
@@ -363,12 +402,12 @@ def _check_type(st: os.stat_result, shown: str, max_bytes: int) -> None:
 def _read_file(path: str, max_bytes: int, shown: str) -> bytes:
     # stat first so that FIFOs and devices are never opened, and oversized files never read
     try:
-        st = os.stat(path)
+        st = stat_at(path)
     except OSError as exc:
         raise InputError(_stat_error(exc, shown, path)) from None
     _check_type(st, shown, max_bytes)
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = open_at(path, _OPEN_FLAGS)
     except OSError as exc:
         raise InputError(_stat_error(exc, shown, path)) from None
     try:
