@@ -24,9 +24,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..matching.facts import ignored_mask, lex_entries, lex_labels, lower_words
+from ..matching.semantics import SpecUnion
+from ..matching.windowed import WindowedMatcher
 from ..resources import load_package_jsonl
-from .patterns import build_matcher, expand_classes
-from .tokens import ignored_mask, lex_entries, lex_labels, lower_words
+from ..rules import expand_classes
 
 OFFICE = "office"
 MODIFIER_WORDS = {"party", "state", "government", "then", "former", "late", "outgoing", "incoming", "acting",
@@ -224,37 +226,23 @@ def _next_office(lex: list[str], start: int) -> int | None:
 
 @dataclass(frozen=True)
 class PatternTokens:
-    """The tokens some pattern tokens accept: by word (LOWER, ORTH), lexicon label (``_.lex``) or word
-    class (``_.title_office``...)."""
-    words: frozenset[str]
-    labels: frozenset[str]
+    """The tokens some pattern tokens accept (:class:`~vnlao_extract.matching.semantics.SpecUnion`), with
+    the word classes it reads as a bit mask over WORD_CLASSES."""
+    union: SpecUnion
     classes: int  # bit k: WORD_CLASSES[k]
 
     @classmethod
-    def of(cls, specs: list[dict]) -> PatternTokens | None:
-        """None when a pattern token tests anything else (then the patterns run on the whole Doc)."""
-        words, labels, classes = set(), set(), 0
-        for spec in specs:
-            if spec.get("OP") == "!":
-                return None
-            for attr, value in spec.items():
-                if attr == "OP":
-                    continue
-                if attr in ("LOWER", "ORTH"):
-                    values = value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else [value]
-                    if not all(isinstance(v, str) for v in values):
-                        return None
-                    words.update(v.lower() for v in values)  # ORTH as LOWER: a few more tokens, never fewer
-                elif attr == "_" and list(value) == ["lex"] and isinstance(value["lex"], str):
-                    labels.add(value["lex"])
-                elif attr == "_" and all(name in WORD_CLASSES and v is True for name, v in value.items()):
-                    classes |= sum(1 << WORD_CLASSES.index(name) for name in value)
-                else:
-                    return None
-        return cls(frozenset(words), frozenset(labels), classes)
+    def of(cls, specs: list[dict]) -> PatternTokens:
+        union = SpecUnion.of(specs)
+        unknown = not union.flags <= set(WORD_CLASSES)  # a flag this module does not compute: any token
+        classes = sum(1 << WORD_CLASSES.index(name) for name in union.flags if name in WORD_CLASSES)
+        return cls(SpecUnion(union.words, union.labels, union.flags, union.regexes, union.anything or unknown),
+                   classes)
 
     def accept(self, i: int, lower: list[str], lex: list[str], classes: int) -> bool:
-        return bool(classes & self.classes) or lower[i] in self.words or lex[i] in self.labels
+        union = self.union
+        return (union.anything or bool(classes & self.classes) or lower[i] in union.words or lex[i] in union.labels
+                or any(rx.search(lower[i]) for rx in union.regexes))
 
 
 def _up_to_first_required(pattern: list[dict]) -> list[dict]:
@@ -267,36 +255,31 @@ def _up_to_first_required(pattern: list[dict]) -> list[dict]:
 
 def _window_tokens(patterns: list[dict]) -> tuple[PatternTokens, PatternTokens, PatternTokens] | None:
     """What the patterns accept at any token, the first and the last token of a match; None when they cannot
-    be run on windows around office words (a pattern without an office word, or one that tests what
-    PatternTokens does not read)."""
+    be run on windows around office words (a pattern without an office word)."""
     specs = [row["pattern"] for row in patterns]
     if not all(any(spec.get("_") == {"title_office": True} and spec.get("OP") in (None, "+") for spec in pattern)
                for pattern in specs):
         return None
-    found = (PatternTokens.of([spec for pattern in specs for spec in pattern]),
-             PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern)]),
-             PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern[::-1])]))
-    return None if None in found else found
+    return (PatternTokens.of([spec for pattern in specs for spec in pattern]),
+            PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern)]),
+            PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern[::-1])]))
 
 
-class TitleFinder:
-    """Finds titles; see the module docstring."""
+class TitleMatcher(WindowedMatcher):
+    """The title patterns, run on the stretches around office words (see :meth:`windows`)."""
 
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        rows = load_package_jsonl("title_patterns.jsonl")
-        self.refinements = [row for row in rows if "refine" in row]
-        _, patterns = expand_classes([row for row in rows if "refine" not in row])
-        self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
+    def __init__(self, vocab, patterns: list[dict]):
+        super().__init__(vocab, patterns, "LONGEST")
         self.window_tokens = _window_tokens(patterns)
 
-    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+    def windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
         """The stretches the patterns can match in: around each office word, as far as every token is one
         some pattern token accepts, from a token a pattern can start with to one it can end with. A match
         never crosses a token no pattern token accepts, so it lies inside one window, and the windows do not
         touch: matching each gives what matching the Doc gives. Classifies the tokens of the windows."""
+        every = tuple(range(len(self.patterns)))
         if self.window_tokens is None:
-            return [(0, len(doc))] if len(doc) else []
+            return [(0, len(doc), every)] if len(doc) else []
         any_token, first_token, last_token = self.window_tokens
         lex, ignored, lower = lex_labels(doc), ignored_mask(doc), lower_words(doc)
         cache = _class_cache(doc)
@@ -324,18 +307,28 @@ class TitleFinder:
             while end > start and not accepted(end - 1, last_token):
                 end -= 1
             if start < end:
-                found.append((start, end))
+                found.append((start, end, every))
         return found
+
+
+class TitleFinder:
+    """Finds titles; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        rows = load_package_jsonl("title_patterns.jsonl")
+        self.refinements = [row for row in rows if "refine" in row]
+        _, patterns = expand_classes([row for row in rows if "refine" not in row])
+        self.title_matcher = TitleMatcher(nlp.vocab, patterns)
+        self.matcher, self.rows = self.title_matcher.matcher, self.title_matcher.rows
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        return [(start, end) for start, end, _ in self.title_matcher.windows(doc)]
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(match_id, start, end) in the order the Matcher would give them over the whole Doc: one group
         per pattern in the order each first matched, longest first within a group."""
-        by_pattern: dict[int, list[tuple[int, int]]] = {}
-        for start, end in self.windows(doc):
-            for match_id, s, e in self.matcher(doc[start:end]):
-                by_pattern.setdefault(match_id, []).append((start + s, start + e))
-        return [(match_id, s, e) for match_id, pairs in by_pattern.items()
-                for s, e in sorted(pairs, key=lambda pair: (pair[1] - pair[0], -pair[0]), reverse=True)]
+        return self.title_matcher.matches(doc)
 
     def match(self, doc: Doc) -> list[tuple[Span, str]]:
         ignored, lex = ignored_mask(doc), lex_labels(doc)

@@ -129,6 +129,13 @@ class ActorRow(BaseModel):
         return offices
 
 
+class MatchingRow(Strict):
+    """Bounds of the windowed matcher (matching.jsonl)."""
+    id: Literal["window"]
+    max_tokens: int = Field(ge=8)
+    max_match: int = Field(ge=1)
+
+
 # kind -> ((key that picks the model, model), ...); the last entry (key None) is the default model.
 SCHEMAS: dict[str, tuple[tuple[str | None, type[BaseModel]], ...]] = {
     "event_patterns": (("define", DefineRow), (None, EventPatternRow)),
@@ -141,6 +148,7 @@ SCHEMAS: dict[str, tuple[tuple[str | None, type[BaseModel]], ...]] = {
     "trade_words": ((None, TradeWordsRow),),
     "name_origins": ((None, NameOriginRow),),
     "actors": ((None, ActorRow),),
+    "matching": ((None, MatchingRow),),
 }
 
 # What a user's file given on the command line holds.
