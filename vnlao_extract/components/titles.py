@@ -29,14 +29,19 @@ from ..matching.semantics import SpecUnion
 from ..matching.windowed import WindowedMatcher
 from ..resources import load_package_jsonl
 from ..rules import expand_classes
+from ..rules.cues import cue_words
 
 OFFICE = "office"
-MODIFIER_WORDS = {"party", "state", "government", "then", "former", "late", "outgoing", "incoming", "acting",
-                  "standing", "permanent", "first", "senior", "executive", "executive", "newly-elected",
-                  "re-elected", "top", "current", "new", "(", ")", "formerly", "ex"}
-PAST_WORDS = {"late", "former", "then", "outgoing", "formerly", "ex"}
-LINK_WORDS = {"of", "the", "'s", "’s", "'", "’", "(", ")", "&", "and", "for", "on", "-"}
-COMPLEMENT_LINKS = {"of", "to", "for", "on"}
+MODIFIER_WORDS = cue_words("titles", "titles.modifier")
+PAST_WORDS = cue_words("titles", "titles.past")
+LINK_WORDS = cue_words("titles", "titles.link")
+COMPLEMENT_LINKS = cue_words("titles", "titles.complement_link")
+PRIME_OFFICE_BEFORE = cue_words("titles", "titles.prime_office_before")
+ORDINAL_SUFFIXES = cue_words("titles", "titles.ordinal_suffixes")
+LEAD_SKIP, TAIL_SKIP = cue_words("titles", "titles.lead_skip"), cue_words("titles", "titles.tail_skip")
+TRIM_TAIL = cue_words("titles", "titles.trim_tail")
+MODIFIER_LABELS, ORG_LABELS = cue_words("titles", "titles.modifier_labels"), cue_words("titles", "titles.org_labels")
+ORG_END_LABELS, COUNTRY_LABELS = cue_words("titles", "titles.org_end_labels"), cue_words("titles", "titles.country_labels")
 
 
 def _title_modifier(token: Token, lex: list[str], ignored: list[bool]) -> bool:
@@ -44,7 +49,7 @@ def _title_modifier(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     doc, i = token.doc, token.i
     if token.text == "-":  # "then-Prime Minister", "ex-President", never a dash between words
         return i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_
-    return (lex[i] in ("nationality", "party", "org", "place") or token.lower_ in MODIFIER_WORDS or
+    return (lex[i] in MODIFIER_LABELS or token.lower_ in MODIFIER_WORDS or
             (i > 0 and token.is_upper and len(token) > 1 and doc[i - 1].text == "("))
 
 
@@ -57,15 +62,15 @@ def _org_word(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     if ignored[i]:
         return False
     text = token.text
-    if lex[i] in ("org", "place", "party", "nationality") or text in LINK_WORDS:
+    if lex[i] in ORG_LABELS or text in LINK_WORDS:
         return True
     if lex[i] == "common":  # "National", "Central", but never a lowercase "at" or "with"
         return text[:1].isupper()
     if lex[i] == "office":  # "Office of the Prime Minister", never "... and Minister of Transport"
         previous = doc[i - 1].lower_ if i > 0 else ""
-        return (token.lower_ == "prime" and previous in ("the", "'s", "’s")) or \
+        return (token.lower_ == "prime" and previous in PRIME_OFFICE_BEFORE) or \
             (token.lower_ == "minister" and previous == "prime")
-    if text_is_acronym(text) or (text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th")):
+    if text_is_acronym(text) or (text[:-2].isdigit() and text[-2:] in ORDINAL_SUFFIXES):
         return True
     if lex[i] or not token.is_alpha or not text[:1].isupper() or i + 1 >= len(doc):
         return False
@@ -85,7 +90,7 @@ def _org_end(token: Token, lex: list[str], ignored: list[bool]) -> bool:
         return True
     if text_is_acronym(text):
         return lex[i] != "honorific"
-    return lex[i] in ("org", "place", "party") and text[:1].isupper()
+    return lex[i] in ORG_END_LABELS and text[:1].isupper()
 
 
 def text_is_acronym(text: str) -> bool:
@@ -166,13 +171,13 @@ def _country_of(span: Span, lex: list[str], entries: list[dict | None], lower: l
     head = _office_head(span, lex)
     office_start = head.start if head else span.start
     for i in range(span.start, office_start):
-        if lex[i] in ("nationality", "place", "party"):
+        if lex[i] in COUNTRY_LABELS:
             return (entries[i] or {}).get("country")
     link = None
     for i in range(office_start, span.end):
         if lower[i] in COMPLEMENT_LINKS:
             link = lower[i]
-        elif lex[i] in ("nationality", "place", "party") and link != "to":
+        elif lex[i] in COUNTRY_LABELS and link != "to":
             country = (entries[i] or {}).get("country")
             if country:
                 return country
@@ -207,10 +212,10 @@ def _refine_role(span: Span, role: str, rules: list[dict], lex: list[str], lower
 def title_text(span: Span, lex: list[str], lower: list[str]) -> str:
     """The title as written, without leading nationality words and articles."""
     start, end = span.start, span.end
-    while start < end and (lex[start] == "nationality" or lower[start] in ("the", "(", ")", "-") or
+    while start < end and (lex[start] == "nationality" or lower[start] in LEAD_SKIP or
                            lower[start] in PAST_WORDS):
         start += 1
-    while start < end and span.doc[end - 1].text in ("(", ",", "the"):
+    while start < end and span.doc[end - 1].text in TAIL_SKIP:
         end -= 1
     if start == end:
         return span.text
@@ -342,7 +347,7 @@ class TitleFinder:
     @staticmethod
     def _trim(span: Span, lex: list[str]) -> Span | None:
         doc, start, end = span.doc, span.start, span.end
-        while end > start and doc[end - 1].text in ("(", "and", ","):
+        while end > start and doc[end - 1].text in TRIM_TAIL:
             end -= 1
         while start < end and doc[start].text in (")", "("):
             start += 1
