@@ -1,7 +1,5 @@
-"""Every message a user can see, in one place (as spaCy keeps its own in errors.py): each one starts
+"""Every message a user can see, in one place (as spaCy keeps its own in errors.py): each error starts
 with its code, as spaCy writes them ("[E010] ..."), so that a user can look a message up."""
-
-
 class ErrorsWithCodes(type):
     """Reading ``Errors.E010`` gives the message with its code in front, as spaCy's catalogue does."""
 
@@ -51,7 +49,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E057 = "--dask must be 'local' or a scheduler address like tcp://HOST:8786, got {value!r}"
 
 
-class Warnings(metaclass=ErrorsWithCodes):
+class Warnings:
+    """Warnings keep their codes out of the text: W003 is written into article records, whose bytes stay
+    as they were."""
+
     W001 = "{path}: decoded as {encoding}, not UTF-8"
     W002 = "{path}: given more than once, read once"
     W003 = "{name}: the article calls them {title!r}, the registry has them as {held} on {date}"
