@@ -1,5 +1,7 @@
 """Every message a user can see, in one place (as spaCy keeps its own in errors.py): each error starts
 with its code, as spaCy writes them ("[E010] ..."), so that a user can look a message up."""
+
+
 class ErrorsWithCodes(type):
     """Reading ``Errors.E010`` gives the message with its code in front, as spaCy's catalogue does."""
 
