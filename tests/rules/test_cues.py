@@ -29,3 +29,21 @@ def test_rows_say_what_they_are_for(name):
     rows = cue_rows(name)
     assert rows and all(row["category"].split(".")[0] == name and row["id"].startswith(name + ".")
                         for row in rows.values())
+
+
+def test_the_components_keep_their_word_lists_as_data():
+    """No list, set or tuple of three or more strings in these component files, but a few names of things
+    the code itself defines (its word-class attributes, the cue ids it reads)."""
+    import ast
+    from pathlib import Path
+
+    import vnlao_extract.components as components
+
+    folder = Path(components.__file__).parent
+    literals = []
+    for name in ("titles", "dates", "trade", "lexicon", "article", "anchors", "patterns", "tokens"):
+        for node in ast.walk(ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.List, ast.Set, ast.Tuple)) and sum(
+                    isinstance(item, ast.Constant) and isinstance(item.value, str) for item in node.elts) >= 3:
+                literals.append(f"{name}.py:{node.lineno}")
+    assert len(literals) <= 2, literals
