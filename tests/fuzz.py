@@ -184,12 +184,28 @@ def mangled(rng: random.Random, max_len: int) -> str:
     return unicodedata.normalize(rng.choice(["NFC", "NFD", "NFKC", "NFKD"]), sentence_like(rng, max_len))
 
 
+# One phrase of each kind that starts a rule (an office, a chain of "of", a date, a bare year, an amount, a
+# congress, an event word, a short form, brackets and quotes): adversarial texts repeat them at length.
+TRIGGER_RUNS = ["Prime Minister ", "PM ", "of UN ", "General Secretary of the ", "on January 5, 2026, ", "in 2026 ",
+                "US$5 billion, ", "the 14th Congress ", "met ", "visit ", "talks ", "Lâm said. ", "(", "\"", "former ",
+                "Minister of Labour, Invalids and ", "Lao ", "from March 3 to ", "raise trade to US$10 billion and "]
+
+
+def adversarial(rng: random.Random, max_len: int) -> str:
+    """Long runs of one or two trigger phrases, with or without a full stop: the inputs whose cost grows
+    fastest with their length."""
+    first, second = rng.choice(TRIGGER_RUNS), rng.choice(TRIGGER_RUNS)
+    count = max(1, max_len // (2 * max(len(first), len(second))))
+    return first * count + second * count + rng.choice(["", ".", "UN."])
+
+
 GENERATORS = {
     "unicode": (random_unicode, 2),
     "salad": (word_salad, 3),
     "sentences": (sentence_like, 3),
     "seed": (mutated_seed, 2),
     "mangled": (mangled, 1),
+    "adversarial": (adversarial, 1),
 }
 
 

@@ -372,7 +372,7 @@ def test_stdin_is_read_once_and_decoded(explicit_run):
     records = explicit_run.by_source()
     assert records["-"]["encoding"] == "utf-16"
     assert strip(records["-"]) == strip(records["a.txt"])
-    assert "extract: warning: <stdin>: decoded as utf-16, not UTF-8" in explicit_run.lines
+    assert f"extract: warning: {Warnings.W001.format(path='<stdin>', encoding='utf-16')}" in explicit_run.lines
 
 
 def test_same_file_twice_is_one_record_and_a_warning(explicit_run):
@@ -661,7 +661,7 @@ def test_out_is_atomic_when_killed_halfway(tmp_path, many_articles, sig, jobs, o
     else:
         expected = {signal.SIGTERM: 143, signal.SIGINT: 130}[sig]
         assert proc.returncode == expected
-        assert err.splitlines() == ["extract: interrupted" + (" (SIGTERM)" if sig == signal.SIGTERM else "")]
+        assert err.splitlines() == [f"extract: {Errors.E012}" + (" (SIGTERM)" if sig == signal.SIGTERM else "")]
     # either the old content or nothing: never a truncated file
     if old is None:
         assert not target.exists()
@@ -721,8 +721,8 @@ def test_closed_pipe_ends_quietly(many_articles, fmt, jobs):
 
 
 @pytest.mark.parametrize("sig, code, message, jobs", [
-    (signal.SIGINT, 130, "extract: interrupted", 1),
-    (signal.SIGTERM, 143, "extract: interrupted (SIGTERM)", 2),
+    (signal.SIGINT, 130, f"extract: {Errors.E012}", 1),
+    (signal.SIGTERM, 143, f"extract: {Errors.E012} (SIGTERM)", 2),
 ], ids=["SIGINT", "SIGTERM-jobs2"])
 def test_jsonl_streams_and_a_signal_mid_run_exits_with_one_line(many_articles, sig, code, message, jobs):
     proc = start([many_articles, "--jsonl", "--jobs", jobs])

@@ -175,7 +175,7 @@ def test_collection_from_stdin(tmp_path):
 def test_unreadable_collection_is_one_error_record(tmp_path):
     missing = tmp_path / "gone.jsonl"
     sources = list(expand_sources([Source(str(missing), missing)]))
-    assert len(sources) == 1 and sources[0].error.startswith(f"cannot read {missing}")
+    assert len(sources) == 1 and sources[0].error.startswith(f"[E001] cannot read {missing}")
 
 
 def test_cli_overrides_and_bad_format(tmp_path):

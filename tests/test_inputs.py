@@ -385,7 +385,7 @@ def test_unreadable_directory_while_walking(tmp_path):
     finally:
         (top / "closed").chmod(0o755)
     assert names(sources) == [f"{top}/closed", f"{top}/z.txt"]
-    assert sources[0].error.startswith(f"cannot read {top}/closed: ")
+    assert sources[0].error.startswith(f"[E001] cannot read {top}/closed: ")
     assert sources[1].error is None
 
 

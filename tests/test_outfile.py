@@ -44,7 +44,7 @@ def test_accepted(place, out, expected):
 def test_refused(place, out, reason):
     with pytest.raises(OutRefused) as info:
         check_out(out)
-    assert str(info.value).startswith(f"--out {out}: ") and reason in str(info.value)
+    assert str(info.value).startswith(f"[E042] --out {out}: ") and reason in str(info.value)
     assert "\n" not in str(info.value)
 
 

@@ -53,3 +53,28 @@ def test_a_users_component_can_still_set_token_facts():
     doc[2]._.lex = "office"
     assert doc._.ignored_mask == [True, False, False, False] and doc[2]._.lex == "office"
     assert doc[1]._.lex == ""
+
+
+FACTORIES = ["vnlao_article", "vnlao_lexicon", "vnlao_dates", "vnlao_titles", "vnlao_people", "vnlao_references",
+             "vnlao_congresses", "vnlao_trade", "vnlao_events"]
+
+
+def test_every_factory_is_an_entry_point_found_without_importing_the_package():
+    """spaCy finds each factory through the ``spacy_factories`` entry points of the installed package."""
+    import subprocess
+    import sys
+
+    code = ("import spacy, sys\n"
+            "assert 'vnlao_extract' not in sys.modules\n"
+            f"for name in {FACTORIES!r}:\n"
+            "    spacy.blank('en').add_pipe(name)\n"
+            "print('ok')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/")
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_the_entry_points_name_every_factory_of_the_pipeline():
+    from importlib.metadata import entry_points
+
+    names = {point.name for point in entry_points(group="spacy_factories") if point.value.startswith("vnlao_extract")}
+    assert names == set(FACTORIES) and set(PIPE_NAMES) - {"sentencizer"} <= names

@@ -150,4 +150,4 @@ def test_a_signal_ends_a_jobs_1_run_at_once_while_a_worker_is_stuck(tmp_path, si
             proc.kill()
             proc.wait()
     assert proc.returncode == code
-    assert b"Traceback" not in err and err.decode().startswith("extract: interrupted")
+    assert b"Traceback" not in err and err.decode().startswith("extract: [E012] interrupted")

@@ -50,4 +50,4 @@ def test_a_users_slow_or_broken_regex_is_refused_at_load(tmp_path, regex, says):
     with pytest.raises(ResourceError) as info:
         load_user(path, "patterns")
     message = str(info.value)
-    assert message.startswith(f"{path}:2: pattern 'slow': ") and says in message and "\n" not in message
+    assert message.startswith(f"[E044] {path}:2: pattern 'slow': ") and says in message and "\n" not in message

@@ -111,7 +111,7 @@ def test_a_record_that_cannot_be_written_costs_one_record(nlp, tmp_path, monkeyp
     real = extract_module.extract_text
     monkeypatch.setattr(extract_module, "extract_text", lambda *a, **k: {**real(*a, **k), "x": float("nan")})
     record, _ = extract_source(nlp, Source("a.txt", tmp_path / "a.txt"), Options())
-    assert record["error"].startswith("a.txt: extraction failed: ValueError")
+    assert record["error"].startswith("[E008] a.txt: extraction failed: ValueError")
 
 
 # ---------------------------------------------------------------------------

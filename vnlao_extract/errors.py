@@ -1,7 +1,18 @@
-"""Every message a user can see, in one place (as spaCy keeps its own in errors.py)."""
+"""Every message a user can see, in one place (as spaCy keeps its own in errors.py): each error starts
+with its code, as spaCy writes them ("[E010] ..."), so that a user can look a message up."""
 
 
-class Errors:
+class ErrorsWithCodes(type):
+    """Reading ``Errors.E010`` gives the message with its code in front, as spaCy's catalogue does."""
+
+    def __getattribute__(self, code: str):
+        message = super().__getattribute__(code)
+        if code.startswith("_") or not isinstance(message, str):
+            return message
+        return f"[{code}] {message}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
     E001 = "cannot read {path}: {reason}"
     E002 = "{path}: file is empty"
     E003 = "{path}: looks binary (NUL bytes), not a text article"
@@ -41,6 +52,9 @@ class Errors:
 
 
 class Warnings:
+    """Warnings keep their codes out of the text: W003 is written into article records, whose bytes stay
+    as they were."""
+
     W001 = "{path}: decoded as {encoding}, not UTF-8"
     W002 = "{path}: given more than once, read once"
     W003 = "{name}: the article calls them {title!r}, the registry has them as {held} on {date}"

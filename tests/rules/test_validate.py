@@ -13,8 +13,9 @@ from vnlao_extract.resources import load_package_jsonl, load_user_jsonl
 from vnlao_extract.rules import (check_matcher_patterns, expand_classes, package_kind, package_rows, parse_rows,
                                  validate_rows)
 
-PACKAGED = sorted(path.name for path in resources.files("vnlao_extract.resources").iterdir()
-                  if path.name.endswith(".jsonl"))
+_FILES = resources.files("vnlao_extract.resources")
+PACKAGED = sorted([path.name for path in _FILES.iterdir() if path.name.endswith(".jsonl")] +
+                  [f"cues/{path.name}" for path in _FILES.joinpath("cues").iterdir() if path.name.endswith(".jsonl")])
 
 
 @pytest.mark.parametrize("name", PACKAGED)
@@ -75,6 +76,10 @@ def test_user_pattern_may_use_package_classes(tmp_path):
     ("trade_words", {"kind": "curency", "map": {}}, "'kind'"),
     ("name_origins", {"country": "VN", "short_form": "middle"}, "'short_form'"),
     ("money_patterns", {"id": "m"}, "missing 'pattern'"),
+    ("cues", {"id": "c", "category": "x", "words": ["a"], "direction": "behind"}, "'direction'"),
+    ("cues", {"id": "c", "category": "x", "max_scope": -1}, "'max_scope'"),
+    ("cues", {"id": "c", "category": "x", "word": ["a"]}, "unknown key 'word'"),
+    ("matching", {"id": "window", "max_tokens": 2, "max_match": 1}, "'max_tokens'"),
     ("actors", {"id": "a", "name": "A B", "country": "VN", "nickname": "x"}, "unknown key 'nickname'"),
     ("actors", {"id": "a", "name": "A B", "country": "VN", "offices": [{"role": "other", "form": "2020"}]},
      "office 1: unknown key 'form'"),

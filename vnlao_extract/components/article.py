@@ -21,6 +21,7 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from ..normalize import parse_loose_date
+from ..rules.cues import cue_sequence
 from . import tokens  # noqa: F401  (registers doc._.ignored_mask and token._.ignored)
 
 HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -78,7 +79,7 @@ PHOTO_CREDIT = re.compile(
 )
 FOREIGN_LETTER = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff]")  # Thai, Lao, Khmer
 LINE_BREAK = re.compile(r"\n+")
-CREDIT_WORDS = ("photo", "image", "illustrat")
+CREDIT_WORDS = cue_sequence("article", "article.credit_words")
 READ_MORE = re.compile(r"(?:…|\.\.\.)?\s*Read (?:full )?(?:this )?story\s*$|Read more\s*$", re.I)
 READ_MORE_ENDINGS = ("story", "read more")
 PROSE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")

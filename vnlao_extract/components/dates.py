@@ -21,12 +21,13 @@ from spacy.util import filter_spans
 from ..normalize import (WEEKDAYS, Point, month_number, nearest_weekday, resolve_point,
                          resolve_relative)
 from ..resources import load_package_jsonl
+from ..rules.cues import cue_values, cue_words
 from .anchors import ClassAnchoredMatcher
 from .patterns import evidence
 from .tokens import lower_words
 
-SEPARATORS = {"-", "–", "—", "to", "and", "through", "till", "until", "thru", "/"}
-WEEKDAY_DIRECTION = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+SEPARATORS = cue_words("dates", "dates.range_separators")
+WEEKDAY_DIRECTION = cue_values("dates", "dates.weekday_direction")
 
 
 @dataclass

@@ -24,17 +24,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..matching.facts import ignored_mask, lex_entries, lex_labels, lower_words
+from ..matching.semantics import SpecUnion
+from ..matching.windowed import WindowedMatcher
 from ..resources import load_package_jsonl
-from .patterns import build_matcher, expand_classes
-from .tokens import ignored_mask, lex_entries, lex_labels, lower_words
+from ..rules import expand_classes
+from ..rules.cues import cue_words
 
 OFFICE = "office"
-MODIFIER_WORDS = {"party", "state", "government", "then", "former", "late", "outgoing", "incoming", "acting",
-                  "standing", "permanent", "first", "senior", "executive", "executive", "newly-elected",
-                  "re-elected", "top", "current", "new", "(", ")", "formerly", "ex"}
-PAST_WORDS = {"late", "former", "then", "outgoing", "formerly", "ex"}
-LINK_WORDS = {"of", "the", "'s", "’s", "'", "’", "(", ")", "&", "and", "for", "on", "-"}
-COMPLEMENT_LINKS = {"of", "to", "for", "on"}
+MODIFIER_WORDS = cue_words("titles", "titles.modifier")
+PAST_WORDS = cue_words("titles", "titles.past")
+LINK_WORDS = cue_words("titles", "titles.link")
+COMPLEMENT_LINKS = cue_words("titles", "titles.complement_link")
+PRIME_OFFICE_BEFORE = cue_words("titles", "titles.prime_office_before")
+ORDINAL_SUFFIXES = cue_words("titles", "titles.ordinal_suffixes")
+LEAD_SKIP, TAIL_SKIP = cue_words("titles", "titles.lead_skip"), cue_words("titles", "titles.tail_skip")
+TRIM_TAIL = cue_words("titles", "titles.trim_tail")
+MODIFIER_LABELS, ORG_LABELS = cue_words("titles", "titles.modifier_labels"), cue_words("titles", "titles.org_labels")
+ORG_END_LABELS, COUNTRY_LABELS = cue_words("titles", "titles.org_end_labels"), cue_words("titles", "titles.country_labels")
 
 
 def _title_modifier(token: Token, lex: list[str], ignored: list[bool]) -> bool:
@@ -42,7 +49,7 @@ def _title_modifier(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     doc, i = token.doc, token.i
     if token.text == "-":  # "then-Prime Minister", "ex-President", never a dash between words
         return i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_
-    return (lex[i] in ("nationality", "party", "org", "place") or token.lower_ in MODIFIER_WORDS or
+    return (lex[i] in MODIFIER_LABELS or token.lower_ in MODIFIER_WORDS or
             (i > 0 and token.is_upper and len(token) > 1 and doc[i - 1].text == "("))
 
 
@@ -55,15 +62,15 @@ def _org_word(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     if ignored[i]:
         return False
     text = token.text
-    if lex[i] in ("org", "place", "party", "nationality") or text in LINK_WORDS:
+    if lex[i] in ORG_LABELS or text in LINK_WORDS:
         return True
     if lex[i] == "common":  # "National", "Central", but never a lowercase "at" or "with"
         return text[:1].isupper()
     if lex[i] == "office":  # "Office of the Prime Minister", never "... and Minister of Transport"
         previous = doc[i - 1].lower_ if i > 0 else ""
-        return (token.lower_ == "prime" and previous in ("the", "'s", "’s")) or \
+        return (token.lower_ == "prime" and previous in PRIME_OFFICE_BEFORE) or \
             (token.lower_ == "minister" and previous == "prime")
-    if text_is_acronym(text) or (text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th")):
+    if text_is_acronym(text) or (text[:-2].isdigit() and text[-2:] in ORDINAL_SUFFIXES):
         return True
     if lex[i] or not token.is_alpha or not text[:1].isupper() or i + 1 >= len(doc):
         return False
@@ -83,7 +90,7 @@ def _org_end(token: Token, lex: list[str], ignored: list[bool]) -> bool:
         return True
     if text_is_acronym(text):
         return lex[i] != "honorific"
-    return lex[i] in ("org", "place", "party") and text[:1].isupper()
+    return lex[i] in ORG_END_LABELS and text[:1].isupper()
 
 
 def text_is_acronym(text: str) -> bool:
@@ -164,13 +171,13 @@ def _country_of(span: Span, lex: list[str], entries: list[dict | None], lower: l
     head = _office_head(span, lex)
     office_start = head.start if head else span.start
     for i in range(span.start, office_start):
-        if lex[i] in ("nationality", "place", "party"):
+        if lex[i] in COUNTRY_LABELS:
             return (entries[i] or {}).get("country")
     link = None
     for i in range(office_start, span.end):
         if lower[i] in COMPLEMENT_LINKS:
             link = lower[i]
-        elif lex[i] in ("nationality", "place", "party") and link != "to":
+        elif lex[i] in COUNTRY_LABELS and link != "to":
             country = (entries[i] or {}).get("country")
             if country:
                 return country
@@ -205,10 +212,10 @@ def _refine_role(span: Span, role: str, rules: list[dict], lex: list[str], lower
 def title_text(span: Span, lex: list[str], lower: list[str]) -> str:
     """The title as written, without leading nationality words and articles."""
     start, end = span.start, span.end
-    while start < end and (lex[start] == "nationality" or lower[start] in ("the", "(", ")", "-") or
+    while start < end and (lex[start] == "nationality" or lower[start] in LEAD_SKIP or
                            lower[start] in PAST_WORDS):
         start += 1
-    while start < end and span.doc[end - 1].text in ("(", ",", "the"):
+    while start < end and span.doc[end - 1].text in TAIL_SKIP:
         end -= 1
     if start == end:
         return span.text
@@ -224,37 +231,23 @@ def _next_office(lex: list[str], start: int) -> int | None:
 
 @dataclass(frozen=True)
 class PatternTokens:
-    """The tokens some pattern tokens accept: by word (LOWER, ORTH), lexicon label (``_.lex``) or word
-    class (``_.title_office``...)."""
-    words: frozenset[str]
-    labels: frozenset[str]
+    """The tokens some pattern tokens accept (:class:`~vnlao_extract.matching.semantics.SpecUnion`), with
+    the word classes it reads as a bit mask over WORD_CLASSES."""
+    union: SpecUnion
     classes: int  # bit k: WORD_CLASSES[k]
 
     @classmethod
-    def of(cls, specs: list[dict]) -> PatternTokens | None:
-        """None when a pattern token tests anything else (then the patterns run on the whole Doc)."""
-        words, labels, classes = set(), set(), 0
-        for spec in specs:
-            if spec.get("OP") == "!":
-                return None
-            for attr, value in spec.items():
-                if attr == "OP":
-                    continue
-                if attr in ("LOWER", "ORTH"):
-                    values = value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else [value]
-                    if not all(isinstance(v, str) for v in values):
-                        return None
-                    words.update(v.lower() for v in values)  # ORTH as LOWER: a few more tokens, never fewer
-                elif attr == "_" and list(value) == ["lex"] and isinstance(value["lex"], str):
-                    labels.add(value["lex"])
-                elif attr == "_" and all(name in WORD_CLASSES and v is True for name, v in value.items()):
-                    classes |= sum(1 << WORD_CLASSES.index(name) for name in value)
-                else:
-                    return None
-        return cls(frozenset(words), frozenset(labels), classes)
+    def of(cls, specs: list[dict]) -> PatternTokens:
+        union = SpecUnion.of(specs)
+        unknown = not union.flags <= set(WORD_CLASSES)  # a flag this module does not compute: any token
+        classes = sum(1 << WORD_CLASSES.index(name) for name in union.flags if name in WORD_CLASSES)
+        return cls(SpecUnion(union.words, union.labels, union.flags, union.regexes, union.anything or unknown),
+                   classes)
 
     def accept(self, i: int, lower: list[str], lex: list[str], classes: int) -> bool:
-        return bool(classes & self.classes) or lower[i] in self.words or lex[i] in self.labels
+        union = self.union
+        return (union.anything or bool(classes & self.classes) or lower[i] in union.words or lex[i] in union.labels
+                or any(rx.search(lower[i]) for rx in union.regexes))
 
 
 def _up_to_first_required(pattern: list[dict]) -> list[dict]:
@@ -267,36 +260,31 @@ def _up_to_first_required(pattern: list[dict]) -> list[dict]:
 
 def _window_tokens(patterns: list[dict]) -> tuple[PatternTokens, PatternTokens, PatternTokens] | None:
     """What the patterns accept at any token, the first and the last token of a match; None when they cannot
-    be run on windows around office words (a pattern without an office word, or one that tests what
-    PatternTokens does not read)."""
+    be run on windows around office words (a pattern without an office word)."""
     specs = [row["pattern"] for row in patterns]
     if not all(any(spec.get("_") == {"title_office": True} and spec.get("OP") in (None, "+") for spec in pattern)
                for pattern in specs):
         return None
-    found = (PatternTokens.of([spec for pattern in specs for spec in pattern]),
-             PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern)]),
-             PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern[::-1])]))
-    return None if None in found else found
+    return (PatternTokens.of([spec for pattern in specs for spec in pattern]),
+            PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern)]),
+            PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern[::-1])]))
 
 
-class TitleFinder:
-    """Finds titles; see the module docstring."""
+class TitleMatcher(WindowedMatcher):
+    """The title patterns, run on the stretches around office words (see :meth:`windows`)."""
 
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        rows = load_package_jsonl("title_patterns.jsonl")
-        self.refinements = [row for row in rows if "refine" in row]
-        _, patterns = expand_classes([row for row in rows if "refine" not in row])
-        self.matcher, self.rows = build_matcher(nlp.vocab, patterns)
+    def __init__(self, vocab, patterns: list[dict]):
+        super().__init__(vocab, patterns, "LONGEST")
         self.window_tokens = _window_tokens(patterns)
 
-    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+    def windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
         """The stretches the patterns can match in: around each office word, as far as every token is one
         some pattern token accepts, from a token a pattern can start with to one it can end with. A match
         never crosses a token no pattern token accepts, so it lies inside one window, and the windows do not
         touch: matching each gives what matching the Doc gives. Classifies the tokens of the windows."""
+        every = tuple(range(len(self.patterns)))
         if self.window_tokens is None:
-            return [(0, len(doc))] if len(doc) else []
+            return [(0, len(doc), every)] if len(doc) else []
         any_token, first_token, last_token = self.window_tokens
         lex, ignored, lower = lex_labels(doc), ignored_mask(doc), lower_words(doc)
         cache = _class_cache(doc)
@@ -324,18 +312,28 @@ class TitleFinder:
             while end > start and not accepted(end - 1, last_token):
                 end -= 1
             if start < end:
-                found.append((start, end))
+                found.append((start, end, every))
         return found
+
+
+class TitleFinder:
+    """Finds titles; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        rows = load_package_jsonl("title_patterns.jsonl")
+        self.refinements = [row for row in rows if "refine" in row]
+        _, patterns = expand_classes([row for row in rows if "refine" not in row])
+        self.title_matcher = TitleMatcher(nlp.vocab, patterns)
+        self.matcher, self.rows = self.title_matcher.matcher, self.title_matcher.rows
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        return [(start, end) for start, end, _ in self.title_matcher.windows(doc)]
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(match_id, start, end) in the order the Matcher would give them over the whole Doc: one group
         per pattern in the order each first matched, longest first within a group."""
-        by_pattern: dict[int, list[tuple[int, int]]] = {}
-        for start, end in self.windows(doc):
-            for match_id, s, e in self.matcher(doc[start:end]):
-                by_pattern.setdefault(match_id, []).append((start + s, start + e))
-        return [(match_id, s, e) for match_id, pairs in by_pattern.items()
-                for s, e in sorted(pairs, key=lambda pair: (pair[1] - pair[0], -pair[0]), reverse=True)]
+        return self.title_matcher.matches(doc)
 
     def match(self, doc: Doc) -> list[tuple[Span, str]]:
         ignored, lex = ignored_mask(doc), lex_labels(doc)
@@ -349,7 +347,7 @@ class TitleFinder:
     @staticmethod
     def _trim(span: Span, lex: list[str]) -> Span | None:
         doc, start, end = span.doc, span.start, span.end
-        while end > start and doc[end - 1].text in ("(", "and", ","):
+        while end > start and doc[end - 1].text in TRIM_TAIL:
             end -= 1
         while start < end and doc[start].text in (")", "("):
             start += 1

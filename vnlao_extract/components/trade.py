@@ -18,13 +18,19 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl
+from ..rules.cues import cue_scope, cue_sequence, cue_words
 from .anchors import ClassAnchoredMatcher
 from .patterns import evidence
 from .tokens import lower_words
 
-CUE_WINDOW = 12
+CUE_WINDOW = cue_scope("trade", "trade.cues")
 JOINED_AMOUNT = re.compile(r"^(us\$|usd|vnd|lak|cny|rmb|thb|khr)(\d[\d.,]*(?:bn|b|mn|m|tn|k)?)$")
-RELATIVE_WORDS = {"which", "that", "who"}
+RELATIVE_WORDS = cue_words("trade", "trade.relative")
+OBJECT_LINKS = cue_words("trade", "trade.object_links")
+SCALE_SUFFIXES = cue_sequence("trade", "trade.scale_suffixes")
+SCALE_LETTERS = cue_sequence("trade", "trade.scale_letters")
+SCOPE = {name: cue_scope("trade", f"trade.{name}") for name in
+         ("object_links", "target_noun", "weak_target_noun", "growth_verb", "goal_before_to")}
 
 
 @dataclass
@@ -62,9 +68,9 @@ def amount_value(tokens: list[str], words: dict) -> tuple[float, str] | None:
             scale = words["scale"][text]
         elif text.replace(",", "").replace(".", "", 1).isdigit():
             number = float(text.replace(",", ""))
-        elif text[-2:] in ("bn", "mn", "tn") and text[:-2].replace(".", "", 1).isdigit():
+        elif text[-2:] in SCALE_SUFFIXES and text[:-2].replace(".", "", 1).isdigit():
             number, scale = float(text[:-2]), words["scale"][text[-2:]]
-        elif text[-1:] in ("b", "m", "k") and text[:-1].replace(".", "", 1).isdigit():
+        elif text[-1:] in SCALE_LETTERS and text[:-1].replace(".", "", 1).isdigit():
             number, scale = float(text[:-1]), words["scale"][text[-1]]
         elif text in words["number_words"]:
             word_number = word_number * words["number_words"][text] if text == "hundred" else (
@@ -95,9 +101,9 @@ def object_after(span: Span, words: dict) -> str | None:
     """What the words after an amount say it is: "trade" ("US$10 billion in two-way trade"), "other"
     ("US$5 billion in investment", "of aid"), or None."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in ("in", "of", "for", "worth"):
+    if span.end >= len(doc) or doc[span.end].lower_ not in OBJECT_LINKS:
         return None
-    for token in doc[span.end + 1:min(len(doc), span.end + 4)]:
+    for token in doc[span.end + 1:min(len(doc), span.end + 1 + SCOPE["object_links"])]:
         if token.lower_ in words["trade_words"]:
             return "trade"
         if token.lower_ in words["other_money"]:
@@ -107,7 +113,7 @@ def object_after(span: Span, words: dict) -> str | None:
 
 def target_noun_after(span: Span, words: dict) -> bool:
     """The amount names a target: "a US$5 billion target", "the 10 billion USD bilateral trade goal"."""
-    for token in span.doc[span.end:min(len(span.doc), span.end + 6)]:
+    for token in span.doc[span.end:min(len(span.doc), span.end + SCOPE["target_noun"])]:
         if token.lower_ in words["target_nouns"]:
             return True
         if token.lower_ not in words["trade_words"] and token.lower_ not in words["amount_modifiers"]:
@@ -151,7 +157,7 @@ class TradeTargetFinder:
             if lower in words["other_money"] and not trade_nearer:
                 return False
             if lower in words["weak_achieved_cues"]:  # "the target is US$5 billion" / "trade was US$2 billion"
-                return any(t.lower_ in words["target_nouns"] for t in doc[max(span.sent.start, token.i - 4):token.i])
+                return any(t.lower_ in words["target_nouns"] for t in doc[max(span.sent.start, token.i - SCOPE["weak_target_noun"]):token.i])
             if lower in words["achieved_cues"]:
                 return lower == "hit" and _after_to(token) and not self._result_infinitive(token)
             if lower in words["target_cues"]:
@@ -170,14 +176,14 @@ class TradeTargetFinder:
         if not _after_to(cue):
             return False
         doc = cue.doc
-        return any(t.lower_ in self.words["growth_verbs"] for t in doc[max(cue.sent.start, cue.i - 7):cue.i - 1])
+        return any(t.lower_ in self.words["growth_verbs"] for t in doc[max(cue.sent.start, cue.i - SCOPE["growth_verb"]):cue.i - 1])
 
     def _goal_before_to(self, to) -> bool:
         """ "raise two-way trade to US$10 billion": a goal word shortly before the "to" of the amount,
         and no investment or aid word nearer to it than a trade word."""
         doc, words = to.doc, self.words
         trade_nearer = False
-        for token in reversed(doc[max(to.sent.start, to.i - 8):to.i]):
+        for token in reversed(doc[max(to.sent.start, to.i - SCOPE["goal_before_to"]):to.i]):
             trade_nearer = trade_nearer or token.lower_ in words["trade_words"]
             if token.lower_ in words["other_money"] and not trade_nearer:
                 return False

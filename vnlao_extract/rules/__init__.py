@@ -10,7 +10,10 @@ __all__ = ["Row", "SCHEMAS", "USER_KINDS", "check_matcher_patterns", "expand_cla
 
 
 def package_kind(name: str) -> str:
-    """The kind of a packaged file: its name without ".jsonl" ("date_patterns.jsonl" -> "date_patterns")."""
+    """The kind of a packaged file: its name without ".jsonl" ("date_patterns.jsonl" -> "date_patterns"); every
+    file of the cues/ folder is of kind "cues"."""
+    if name.startswith("cues/"):
+        return "cues"
     return name.rsplit("/", 1)[-1].removesuffix(".jsonl")
 
 

@@ -5,7 +5,7 @@ Every model forbids unknown keys, so a misspelt key ("tirm") or a value outside 
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -129,6 +129,27 @@ class ActorRow(BaseModel):
         return offices
 
 
+class CueRow(Strict):
+    """A cue vocabulary or window of a component (resources/cues/*.jsonl), as medspacy's ConText rules."""
+    id: str
+    category: str
+    words: Optional[list[str]] = None
+    phrases: Optional[list[Union[str, list[str]]]] = None
+    values: Any = None
+    ranks: Optional[dict[str, int]] = None
+    direction: Optional[Literal["before", "after", "both"]] = None
+    max_scope: Optional[int] = Field(None, ge=0)
+    min: Optional[int] = None
+    note: Optional[str] = None
+
+
+class MatchingRow(Strict):
+    """Bounds of the windowed matcher (matching.jsonl)."""
+    id: Literal["window"]
+    max_tokens: int = Field(ge=8)
+    max_match: int = Field(ge=1)
+
+
 # kind -> ((key that picks the model, model), ...); the last entry (key None) is the default model.
 SCHEMAS: dict[str, tuple[tuple[str | None, type[BaseModel]], ...]] = {
     "event_patterns": (("define", DefineRow), (None, EventPatternRow)),
@@ -141,6 +162,8 @@ SCHEMAS: dict[str, tuple[tuple[str | None, type[BaseModel]], ...]] = {
     "trade_words": ((None, TradeWordsRow),),
     "name_origins": ((None, NameOriginRow),),
     "actors": ((None, ActorRow),),
+    "matching": ((None, MatchingRow),),
+    "cues": ((None, CueRow),),
 }
 
 # What a user's file given on the command line holds.

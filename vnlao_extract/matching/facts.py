@@ -1,0 +1,62 @@
+"""Per-Doc token facts as plain lists, written once and read by every later component (the one module of them).
+
+Reading a custom attribute through ``token._`` costs far more than indexing a list, and the rules look at
+the same facts many times, so the component that finds a fact stores one list per Doc:
+
+- ``doc._.ignored_mask``: ``list[bool]``, True for tokens outside the article body (``vnlao_article``)
+- ``doc._.lex_labels``: ``list[str]``, the lexicon label of each token or "" (``vnlao_lexicon``)
+- ``doc._.lex_entries``: ``list[dict | None]``, the lexicon row of each token (``vnlao_lexicon``)
+
+Rules read them through :func:`ignored_mask`, :func:`lex_labels` and :func:`lex_entries`, which also
+work on a Doc that did not go through those components. ``token._.ignored``, ``token._.lex`` and
+``token._.lex_entry`` read the same lists, for users and patterns that work token by token.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+
+def ignored_mask(doc: Doc) -> list[bool]:
+    return doc._.ignored_mask or [False] * len(doc)
+
+
+def lex_labels(doc: Doc) -> list[str]:
+    return doc._.lex_labels or [""] * len(doc)
+
+
+def lex_entries(doc: Doc) -> list[dict | None]:
+    return doc._.lex_entries or [None] * len(doc)
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """The lowercase form of every token, computed once per Doc."""
+    cached = doc.user_data.get(("vnlao", "lower"))
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[("vnlao", "lower")] = [token.lower_ for token in doc]
+    return cached
+
+
+def _token_fact(name: str, empty):
+    def getter(token: Token):
+        values = getattr(token.doc._, name)
+        return values[token.i] if values else empty
+
+    def setter(token: Token, value) -> None:  # a user's component may still set a fact token by token
+        values = getattr(token.doc._, name)
+        if not values:
+            values = [empty] * len(token.doc)
+            setattr(token.doc._, name, values)
+        values[token.i] = value
+
+    return getter, setter
+
+
+for _name in ("ignored_mask", "lex_labels", "lex_entries"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+# "" rather than None for ``lex``: the Matcher cannot compare a None extension value with a string.
+for _name, _list, _empty in (("ignored", "ignored_mask", False), ("lex", "lex_labels", ""),
+                             ("lex_entry", "lex_entries", None)):
+    if not Token.has_extension(_name):
+        _getter, _setter = _token_fact(_list, _empty)
+        Token.set_extension(_name, getter=_getter, setter=_setter)
