@@ -97,6 +97,9 @@ S4 = "Manet and Phạm Minh Chính held talks during the visit to Vietnam on Tue
       _event("visit", ["Hun Manet"], 50, S4, place="Vietnam", trigger="visit")], 2),
     # no event of shared actors before or beside it: none
     ([_event("talks", ["Hun Manet", "Phạm Minh Chính"], 0, S3)], None),
+    # undated talks in the lede belong to the visit the article tells after them
+    ([_event("talks", ["Hun Manet", "Phạm Minh Chính"], 0, S3), _event("visit", ["Hun Manet"], 50, S1,
+                                                                      place="Vietnam")], 1),
 ])
 def test_a_mention_belongs_to_an_event_of_its_article(events, anchored_to):
     rows = {row["type"] + str(row["evidence"][0]["start_char"]): row

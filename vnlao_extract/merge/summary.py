@@ -114,13 +114,14 @@ def _fold_same_occasion(events: list[dict], keys: list[list[str]]) -> list[int]:
 
 def _anchor(i: int, events: list[dict], keys: list[list[str]], kept: list[bool]) -> Optional[int]:
     """The event of the same article this one belongs to: a lower-ranked event of shared actors named in
-    its sentence (the visit "as part of" which talks are held), else the nearest one told before it."""
+    its sentence (the visit "as part of" which talks are held), else the nearest one told before it, else
+    (for an undated one: the lede's talks of a visit told later) the nearest one told after it."""
     rank = _rank(events[i]["type"])
     if rank is None:
         return None
     first, last = _sentence_span(events[i])
     at = (events[i].get("evidence") or {}).get("start_char") or 0
-    same, before = [], []
+    same, before, after = [], [], []
     for j, other in enumerate(events):
         other_rank = _rank(other["type"])
         if j == i or not kept[j] or other_rank is None or other_rank >= rank or not set(keys[i]) & set(keys[j]):
@@ -130,7 +131,9 @@ def _anchor(i: int, events: list[dict], keys: list[list[str]], kept: list[bool])
                 same.append((abs(start - at), other_rank, j))
             elif start < at:
                 before.append((at - start, other_rank, j))
-    for found in (same, before):
+            elif not events[i].get("start"):
+                after.append((start - at, other_rank, j))
+    for found in (same, before, after):
         if found:
             return min(found)[2]
     return None
