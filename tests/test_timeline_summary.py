@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnlao_extract.merge import EMPTY, build_timeline, combine, finish, summarize
+from vnlao_extract.merge import EMPTY, build_timeline, combine, combine_all, finish, summarize
 
 LEADERS = [("Tô Lâm", "to-lam"), ("To Lam", "to-lam"), ("Hun Manet", "hun-manet"),
            ("Sonexay Siphandone", "sonexay-siphandone"), ("Nguyen Van Ba", None)]
@@ -63,6 +63,7 @@ def test_combine_is_associative_and_commutative(batch):
     assert combine(a, b) == combine(b, a)
     assert combine(combine(a, b), c) == combine(a, combine(b, c))
     assert combine(a, EMPTY) == a
+    assert combine_all([c, a, b]) == combine(combine(a, b), c)
 
 
 def _record(source, events, published="2025-03-10"):
