@@ -7,8 +7,9 @@ belong to a visit of their article, then signings and ceremonies, which may belo
   and a compatible place whose span overlaps its own (gap of `day_gap` days), else starts one;
 - the others (undated, or only a month or year): each joins the dated cluster that fits the span its
   anchor or its own coarse date allows, else the cluster nearest its article's date (within `near_days`,
-  preferring one after it for "planned", before it for "completed"), else the only dated cluster of those
-  people and place in the batch, else an undated cluster of the same actors and anchor.
+  preferring one after it for "planned", before it for "completed"); in an article without a date, the
+  only dated cluster of those people and place in the batch (that has its "June 10-11" or "Tuesday");
+  else an undated cluster of the same actors and anchor.
 Lookups go through an index per person and family, sorted by date, so the cost is about n log n.
 """
 from __future__ import annotations
@@ -225,8 +226,7 @@ class Clusterer:
         if item.published:
             near = self.s.near_days
             found = self._dated_candidates(item, starts, (item.published - near, item.published + near))
-            if found:
-                return found[0][-1]
+            return found[0][-1] if found else None
         found = [f for f in self._dated_candidates(item, starts, None) if not f[0]]
         if item.row.get("monthday"):  # "June 10-11" in an undated article: the year that has those days
             found = [f for f in found if _has_month_day(f[-1].span, item.row["monthday"])]
