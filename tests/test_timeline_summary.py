@@ -103,11 +103,10 @@ S4 = "Manet and Phạm Minh Chính held talks during the visit to Vietnam on Tue
                                                                       place="Vietnam")], 1),
 ])
 def test_a_mention_belongs_to_an_event_of_its_article(events, anchored_to):
-    rows = {row["type"] + str(row["evidence"][0]["start_char"]): row
-            for _, row in summarize(_record("a.txt", events))["mentions"]}
-    talks = next(r for r in rows.values() if r["type"] == "talks")
+    rows = [row for _, row in summarize(_record("a.txt", events))["mentions"]]
+    talks = next(r for r in rows if r["type"] == "talks")
     expected = None if anchored_to is None else "a.txt#%d#visit" % events[anchored_to]["evidence"]["start_char"]
-    assert talks["anchor"] == expected
+    assert talks.get("anchor") == expected
 
 
 @pytest.mark.parametrize("sentence, weekday", [
@@ -116,7 +115,7 @@ def test_a_mention_belongs_to_an_event_of_its_article(events, anchored_to):
 ])
 def test_weekday_cue(sentence, weekday):
     row = summarize(_record("a.txt", [_event("meeting", ["Hun Manet"], 0, sentence, trigger="met")]))["mentions"][0][1]
-    assert row["weekday"] == weekday
+    assert row.get("weekday") == weekday
 
 
 def test_an_undated_meeting_of_the_talks_leaders_is_those_talks():

@@ -4,14 +4,14 @@
 as person keys, place, date, weekday cue, the event of the same article it belongs to), one row per person
 and per congress. `combine(a, b)` is a sorted multiset union of rows plus counts: associative and
 commutative, so summaries can be combined in any grouping and order (Dask partitions, `--jobs`) and always
-give the same summary. Rows are sorted by a key ending in a digest of the row, so equal keys mean equal rows.
+give the same summary. Rows are sorted by their identifying fields, rows of equal fields by their content.
 """
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
-from typing import Iterable, Optional
+import sys
+from typing import Iterable, NamedTuple, Optional
 
 from ..registry import fold
 from . import cues
@@ -21,22 +21,51 @@ EMPTY = {"articles": 0, "errors": 0, "mentions": (), "people": (), "congresses":
 _LISTS = ("mentions", "people", "congresses")
 
 
-def _keyed(rows: Iterable[dict], *fields: str) -> tuple:
-    """(sort key, row) pairs in key order: the key leads with the row's identifying fields and ends with a
-    digest of all of it, so two rows share a key only when they are equal."""
-    def key(row: dict) -> str:
-        digest = hashlib.blake2b(json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"),
-                                 digest_size=8).hexdigest()
-        return "\x1f".join([*(str(row.get(f)) for f in fields), digest])
+def _compact(row: dict) -> dict:
+    """The row without empty fields, its repeated words (names, titles, places, types) shared: a batch
+    holds a few of these per article, never the article."""
+    return {k: _shared(v) for k, v in row.items() if v is not None and v != [] and v != {}}
 
-    return tuple(sorted((key(row), row) for row in rows))
+
+def _shared(value):
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, list):
+        return [_shared(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_shared(v) for v in value)
+    if isinstance(value, dict):
+        return {sys.intern(k): _shared(v) for k, v in value.items()}
+    return value
+
+
+def _canonical(row: dict) -> str:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False)
+
+
+def _ordered(pairs: list) -> tuple:
+    """(key, row) pairs sorted by key, rows of one key (the same article given twice) by their content:
+    the order never depends on which summary came first."""
+    pairs.sort(key=lambda pair: pair[0])
+    start = 0
+    for end in range(1, len(pairs) + 1):
+        if end == len(pairs) or pairs[end][0] != pairs[start][0]:
+            if end - start > 1:
+                pairs[start:end] = sorted(pairs[start:end], key=lambda pair: _canonical(pair[1]))
+            start = end
+    return tuple(pairs)
+
+
+def _keyed(rows: Iterable[dict], *fields: str) -> tuple:
+    """(key, row) pairs in order; the key is a tuple of the row's identifying fields."""
+    return _ordered([(tuple(row.get(f, "") for f in fields), row) for row in map(_compact, rows)])
 
 
 def combine(a: dict, b: dict) -> dict:
     """The summary of both inputs' articles (sorted merge: linear in their sizes)."""
     out = {"articles": a["articles"] + b["articles"], "errors": a["errors"] + b["errors"]}
     for name in _LISTS:
-        out[name] = tuple(heapq.merge(a[name], b[name], key=lambda pair: pair[0]))
+        out[name] = _ordered(list(heapq.merge(a[name], b[name], key=lambda pair: pair[0])))
     return out
 
 
@@ -50,7 +79,7 @@ def combine_all(summaries: Iterable[dict]) -> dict:
         for name in _LISTS:
             out[name].extend(summary[name])
     for name in _LISTS:
-        out[name] = tuple(sorted(out[name], key=lambda pair: pair[0]))
+        out[name] = _ordered(out[name])
     return out
 
 
@@ -84,12 +113,15 @@ def _actor_keys(event: dict, by_form: dict, by_id: dict) -> dict[str, str]:
     return out
 
 
-def _evidence(event: dict, source: str) -> dict:
+def _evidence(event: dict) -> tuple:
+    """One report of an event: trigger offsets, type, text and rule, and the date, place and status it gives
+    (the sentence stays in the article's record, found by the offsets)."""
     ev = event.get("evidence") or {}
-    return {"source": source, "type": event.get("type"), "text": ev.get("text"), "rule": ev.get("rule"),
-            "sentence": ev.get("sentence"), "start_char": ev.get("start_char"), "end_char": ev.get("end_char"),
-            "start": event.get("start"), "end": event.get("end"), "place": event.get("place"),
-            "status": event.get("status")}
+    return (ev.get("start_char"), ev.get("end_char"), event.get("type"), ev.get("text"), ev.get("rule"),
+            event.get("start"), event.get("end"), event.get("place"), event.get("status"))
+
+
+EVIDENCE_FIELDS = ("start_char", "end_char", "type", "text", "rule", "start", "end", "place", "status")
 
 
 def _sentence_span(event: dict) -> tuple[int, int]:
@@ -190,28 +222,52 @@ def _mention_rows(record: dict) -> list[dict]:
         rows.append({
             "mid": mids[i], "source": source, "published": record.get("published"),
             "type": event.get("type"), "subtype": event.get("subtype"), "status": event.get("status"),
-            "actors": keys[i], "names": named[i],
+            "actors": keys[i], "names": {k: n for k, n in named[i].items() if k.startswith("name:")},
             "place": event.get("place"), "start": None if i in borrowed else event.get("start"),
             "end": None if i in borrowed else event.get("end"),
             "weekday": cues.weekday(sentence),
             "monthday": cues.month_day(sentence) if not (record.get("published") or event.get("start")) else None,
             "anchor": mids[anchor] if anchor is not None else None,
-            "evidence": [_evidence(events[j], source) for j in folded_in],
+            "evidence": [_evidence(events[j]) for j in folded_in],
         })
     return rows
 
 
-def _person_rows(record: dict) -> list[dict]:
-    return [{"source": record.get("source") or "", "key": person_key(p), "name": p.get("name"),
-             "aliases": list(p.get("aliases") or ()), "titles": list(p.get("titles") or ()),
-             "country": p.get("country"), "registry_id": p.get("registry_id")}
+class PersonRow(NamedTuple):
+    """One person as one article names them (a tuple: thousands are held; "" for unknown)."""
+
+    source: str
+    key: str
+    name: str
+    aliases: tuple
+    titles: tuple
+    country: str
+    registry_id: str
+
+
+class CongressRow(NamedTuple):
+    source: str
+    ordinal: int
+    party: str
+    start: str
+    end: str
+
+
+def _person_rows(record: dict) -> list[PersonRow]:
+    return [PersonRow(record.get("source") or "", person_key(p), p["name"], tuple(p.get("aliases") or ()),
+                      tuple(p.get("titles") or ()), p.get("country") or "", p.get("registry_id") or "")
             for p in record.get("people") or () if p.get("name")]
 
 
-def _congress_rows(record: dict) -> list[dict]:
-    return [{"source": record.get("source") or "", "ordinal": c.get("ordinal"), "party": c.get("party"),
-             "start": c.get("start"), "end": c.get("end")}
-            for c in record.get("congresses") or () if c.get("ordinal") is not None]
+def _congress_rows(record: dict) -> list[CongressRow]:
+    return [CongressRow(record.get("source") or "", int(c["ordinal"]), c.get("party") or "", c.get("start") or "",
+                        c.get("end") or "")
+            for c in record.get("congresses") or () if isinstance(c.get("ordinal"), int)]
+
+
+def _tupled(rows: list) -> tuple:
+    """(row, row) pairs in order: a tuple row is its own key (equal keys are equal rows)."""
+    return tuple((row, row) for row in sorted(type(row)(*map(_shared, row)) for row in rows))
 
 
 def summarize(record: dict) -> dict:
@@ -219,5 +275,4 @@ def summarize(record: dict) -> dict:
     if record.get("error"):
         return {**EMPTY, "articles": 1, "errors": 1}
     return {"articles": 1, "errors": 0, "mentions": _keyed(_mention_rows(record), "mid"),
-            "people": _keyed(_person_rows(record), "source", "key"),
-            "congresses": _keyed(_congress_rows(record), "source", "ordinal", "party")}
+            "people": _tupled(_person_rows(record)), "congresses": _tupled(_congress_rows(record))}
