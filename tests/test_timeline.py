@@ -156,3 +156,9 @@ def test_a_meeting_with_other_leaders_is_not_the_talks(extract):
     kinds = sorted((e["type"], tuple(sorted(e["actor_ids"]))) for e in timeline["timeline"])
     assert kinds == [("meeting", ("sonexay-siphandone", "tran-thanh-man")),
                      ("talks", ("pham-minh-chinh", "sonexay-siphandone"))]
+
+
+def test_the_timeline_fits_its_published_schema(records):
+    from vnlao_extract.schema import Timeline
+
+    Timeline.model_validate(build_timeline(records))
