@@ -128,4 +128,4 @@ def test_an_undated_meeting_of_the_talks_leaders_is_those_talks():
 
 def test_actors_are_people_not_spellings():
     record = _record("a.txt", [_event("talks", ["Manet", "Phạm Minh Chính"], 0, S3)])
-    assert summarize(record)["mentions"][0][1]["actors"] == ["hun-manet", "pham-minh-chinh"]
+    assert summarize(record)["mentions"][0][1]["actors"] == ("hun-manet", "pham-minh-chinh")

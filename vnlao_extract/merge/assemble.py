@@ -99,7 +99,7 @@ def _mentions(cluster: Cluster) -> list[dict]:
 
 def _event(cluster: Cluster, names: dict[str, str]) -> dict:
     keys = _actors(cluster)
-    written = {k: n for i in cluster.members for k, n in i.row.get("names", {}).items()}
+    written = {k: n for i in cluster.members for k, n in i.row.get("names", ())}
     place, country = _place(cluster)
     cluster.when["place"], cluster.when["place_country"] = place, country
     when = cluster.when

@@ -21,12 +21,6 @@ EMPTY = {"articles": 0, "errors": 0, "mentions": (), "people": (), "congresses":
 _LISTS = ("mentions", "people", "congresses")
 
 
-def _compact(row: dict) -> dict:
-    """The row without empty fields, its repeated words (names, titles, places, types) shared: a batch
-    holds a few of these per article, never the article."""
-    return {k: _shared(v) for k, v in row.items() if v is not None and v != [] and v != {}}
-
-
 def _shared(value):
     if isinstance(value, str):
         return sys.intern(value)
@@ -54,11 +48,6 @@ def _ordered(pairs: list) -> tuple:
                 pairs[start:end] = sorted(pairs[start:end], key=lambda pair: _canonical(pair[1]))
             start = end
     return tuple(pairs)
-
-
-def _keyed(rows: Iterable[dict], *fields: str) -> tuple:
-    """(key, row) pairs in order; the key is a tuple of the row's identifying fields."""
-    return _ordered([(tuple(row.get(f, "") for f in fields), row) for row in map(_compact, rows)])
 
 
 def combine(a: dict, b: dict) -> dict:
@@ -219,18 +208,44 @@ def _mention_rows(record: dict) -> list[dict]:
         anchor = _anchor(i, events, keys, kept)
         folded_in = [j for j in range(len(events)) if target[j] == i]
         sentence = (event.get("evidence") or {}).get("sentence")
-        rows.append({
-            "mid": mids[i], "source": source, "published": record.get("published"),
-            "type": event.get("type"), "subtype": event.get("subtype"), "status": event.get("status"),
-            "actors": keys[i], "names": {k: n for k, n in named[i].items() if k.startswith("name:")},
-            "place": event.get("place"), "start": None if i in borrowed else event.get("start"),
-            "end": None if i in borrowed else event.get("end"),
-            "weekday": cues.weekday(sentence),
-            "monthday": cues.month_day(sentence) if not (record.get("published") or event.get("start")) else None,
-            "anchor": mids[anchor] if anchor is not None else None,
-            "evidence": [_evidence(events[j]) for j in folded_in],
-        })
+        rows.append(MentionRow(
+            mid=mids[i], source=source, published=record.get("published"), type=event.get("type"),
+            subtype=event.get("subtype"), status=event.get("status"), actors=tuple(keys[i]),
+            names=tuple((k, n) for k, n in named[i].items() if k.startswith("name:")), place=event.get("place"),
+            start=None if i in borrowed else event.get("start"), end=None if i in borrowed else event.get("end"),
+            weekday=cues.weekday(sentence), anchor=mids[anchor] if anchor is not None else None,
+            monthday=tuple(cues.month_day(sentence) or ()) if not (record.get("published") or event.get("start"))
+            else (),
+            evidence=tuple(_evidence(events[j]) for j in folded_in)))
     return rows
+
+
+class MentionRow(NamedTuple):
+    """One report of an event in one article (a tuple: a batch holds a few per article). Fields read by
+    name as `row["type"]` or `row.get("anchor")` too."""
+
+    mid: str
+    source: str
+    published: Optional[str]
+    type: str
+    subtype: Optional[str]
+    status: Optional[str]
+    actors: tuple
+    names: tuple  # (person key, name as written) for people the article's people list lacks
+    place: Optional[str]
+    start: Optional[str]
+    end: Optional[str]
+    weekday: Optional[int]
+    anchor: Optional[str]
+    monthday: tuple
+    evidence: tuple
+
+    def __getitem__(self, key):
+        return getattr(self, key) if isinstance(key, str) else tuple.__getitem__(self, key)
+
+    def get(self, key: str, default=None):
+        value = getattr(self, key, default)
+        return default if value is None else value
 
 
 class PersonRow(NamedTuple):
@@ -274,5 +289,6 @@ def summarize(record: dict) -> dict:
     """The summary of one article record (an error record only counts)."""
     if record.get("error"):
         return {**EMPTY, "articles": 1, "errors": 1}
-    return {"articles": 1, "errors": 0, "mentions": _keyed(_mention_rows(record), "mid"),
+    mentions = [type(row)(*map(_shared, row)) for row in _mention_rows(record)]
+    return {"articles": 1, "errors": 0, "mentions": _ordered([(row.mid, row) for row in mentions]),
             "people": _tupled(_person_rows(record)), "congresses": _tupled(_congress_rows(record))}
