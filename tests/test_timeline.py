@@ -132,3 +132,33 @@ def test_congresses_are_merged_and_dated_where_any_article_dates_them(extract):
         ("l.txt", "2026-02-01", "HANOI — The leaders reviewed the outcomes of the 12th LPRP Congress.")]))
     assert [(c["ordinal"], c["party"], c["start"], c["end"], c["sources"]) for c in timeline["congresses"]] == [
         (12, "LPRP", "2026-01-06", "2026-01-08", ["k.txt", "l.txt"])]
+
+
+def test_a_signing_concluding_sibling_dated_talks_takes_their_day(extract):
+    timeline = build_timeline(_records(extract, [
+        ("p.txt", "2025-04-05", "HANOI — Lao Prime Minister Sonexay Siphandone will pay an official visit to "
+                                "Vietnam from April 8 to 9."),
+        ("q.txt", None, "HANOI — Prime Minister Phạm Minh Chính held talks with Lao Prime Minister Sonexay "
+                        "Siphandone in Hanoi on Tuesday as part of his official visit to Vietnam. Concluding the "
+                        "talks, the two leaders witnessed the exchange of several cooperation documents.")]))
+    by_type = {e["type"]: e for e in timeline["timeline"]}
+    assert (by_type["talks"]["start"], by_type["talks"]["date_from"]) == ("2025-04-08", ["p.txt"])
+    assert (by_type["signing"]["start"], by_type["signing"]["place"]) == ("2025-04-08", "Hanoi")
+    assert by_type["visit"]["sources"] == ["p.txt", "q.txt"]
+
+
+def test_a_meeting_with_other_leaders_is_not_the_talks(extract):
+    timeline = build_timeline(_records(extract, [
+        ("r.txt", "2025-04-08", "HANOI — Prime Minister Pham Minh Chinh held talks with Lao Prime Minister "
+                                "Sonexay Siphandone in Hanoi on April 8."),
+        ("s.txt", "2025-04-08", "HANOI — Lao Prime Minister Sonexay Siphandone met National Assembly Chairman "
+                                "Tran Thanh Man in Hanoi on April 8.")]))
+    kinds = sorted((e["type"], tuple(sorted(e["actor_ids"]))) for e in timeline["timeline"])
+    assert kinds == [("meeting", ("sonexay-siphandone", "tran-thanh-man")),
+                     ("talks", ("pham-minh-chinh", "sonexay-siphandone"))]
+
+
+def test_the_timeline_fits_its_published_schema(records):
+    from vnlao_extract.schema import Timeline
+
+    Timeline.model_validate(build_timeline(records))

@@ -8,6 +8,7 @@ from typing import Optional
 from ..registry import fold, strip_marks
 from .cluster import Cluster, cluster_mentions
 from .rules import resolve_place
+from .summary import EVIDENCE_FIELDS
 
 _STATUS_ORDER = {"completed": 3, "ongoing": 2, "planned": 1}
 
@@ -19,26 +20,25 @@ def _best_name(names: Counter) -> str:
 
 def corpus_people(rows) -> tuple[list[dict], dict[str, str]]:
     """Each person once: every form seen, each title with the articles that used it; and key -> name."""
-    grouped: dict[str, list[dict]] = defaultdict(list)
+    grouped: dict[str, list] = defaultdict(list)
     for _, row in rows:
-        grouped[row["key"]].append(row)
+        grouped[row.key].append(row)
     people, names = [], {}
     for key, group in grouped.items():
-        forms = Counter(r["name"] for r in group)
-        name = _best_name(forms)
+        name = _best_name(Counter(r.name for r in group))
         names[key] = name
-        aliases = sorted({a for r in group for a in [r["name"], *r["aliases"]]} - {name}, key=lambda a: (fold(a), a))
+        aliases = sorted({a for r in group for a in (r.name, *r.aliases)} - {name}, key=lambda a: (fold(a), a))
         titles: dict[str, set] = defaultdict(set)
         for r in group:
-            for title in r["titles"]:
-                titles[title].add(r["source"])
-        countries = Counter(r["country"] for r in group if r["country"])
+            for title in r.titles:
+                titles[title].add(r.source)
+        countries = Counter(r.country for r in group if r.country)
         people.append({
             "id": key, "name": name, "aliases": aliases, "titles": sorted(titles),
             "title_sources": {t: sorted(s) for t, s in sorted(titles.items())},
             "country": min(countries, key=lambda c: (-countries[c], c)) if countries else None,
-            "registry_id": next((r["registry_id"] for r in group if r["registry_id"]), None),
-            "sources": sorted({r["source"] for r in group}),
+            "registry_id": next((r.registry_id for r in group if r.registry_id), None),
+            "sources": sorted({r.source for r in group}),
         })
     people.sort(key=lambda p: (fold(p["name"]), p["id"]))
     return people, names
@@ -46,15 +46,15 @@ def corpus_people(rows) -> tuple[list[dict], dict[str, str]]:
 
 def corpus_congresses(rows) -> list[dict]:
     """Each (ordinal, party) once, dated by the most precise report that dates it."""
-    grouped: dict[tuple, list[dict]] = defaultdict(list)
+    grouped: dict[tuple, list] = defaultdict(list)
     for _, row in rows:
-        grouped[(row["ordinal"], row["party"] or "")].append(row)
+        grouped[(row.ordinal, row.party)].append(row)
     out = []
     for (ordinal, party), group in sorted(grouped.items()):
-        dated = sorted(((r["start"], r["end"] or "") for r in group if r["start"]), key=lambda s: (-len(s[0]), -len(s[1]), s))
+        dated = sorted(((r.start, r.end) for r in group if r.start), key=lambda s: (-len(s[0]), -len(s[1]), s))
         start, end = dated[0] if dated else (None, None)
         out.append({"ordinal": ordinal, "party": party or None, "start": start, "end": end or None,
-                    "sources": sorted({r["source"] for r in group})})
+                    "sources": sorted({r.source for r in group})})
     return out
 
 
@@ -92,13 +92,14 @@ def _common(values) -> Optional[str]:
 
 
 def _mentions(cluster: Cluster) -> list[dict]:
-    items = [ev for i in cluster.members for ev in i.row["evidence"]]
+    items = [{"source": i.row["source"], **dict(zip(EVIDENCE_FIELDS, ev))} for i in cluster.members
+             for ev in i.row["evidence"]]
     return sorted(items, key=lambda e: (e["source"], e["start_char"] or 0, e["type"] or ""))
 
 
 def _event(cluster: Cluster, names: dict[str, str]) -> dict:
     keys = _actors(cluster)
-    written = {k: n for i in cluster.members for k, n in i.row["names"].items()}
+    written = {k: n for i in cluster.members for k, n in i.row.get("names", ())}
     place, country = _place(cluster)
     cluster.when["place"], cluster.when["place_country"] = place, country
     when = cluster.when

@@ -7,8 +7,9 @@ belong to a visit of their article, then signings and ceremonies, which may belo
   and a compatible place whose span overlaps its own (gap of `day_gap` days), else starts one;
 - the others (undated, or only a month or year): each joins the dated cluster that fits the span its
   anchor or its own coarse date allows, else the cluster nearest its article's date (within `near_days`,
-  preferring one after it for "planned", before it for "completed"), else the only dated cluster of those
-  people and place in the batch, else an undated cluster of the same actors and anchor.
+  preferring one after it for "planned", before it for "completed"); in an article without a date, the
+  only dated cluster of those people and place in the batch (that has its "June 10-11" or "Tuesday");
+  else an undated cluster of the same actors and anchor.
 Lookups go through an index per person and family, sorted by date, so the cost is about n log n.
 """
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Cluster:
     published: list = field(default_factory=list)
     members: list = field(default_factory=list)
     when: dict = field(default_factory=dict)
+    keys: set = field(default_factory=set)
 
 
 @dataclass(eq=False)
@@ -109,7 +111,8 @@ class Clusterer:
     def __init__(self):
         self.clusters: list[Cluster] = []
         self.by_mid: dict[str, Cluster] = {}
-        self.index: dict[tuple, list[Cluster]] = {}
+        self.index: dict[tuple, list[Cluster]] = {}  # (family, person) -> clusters, in creation order
+        self.loose: dict[tuple, list[Cluster]] = {}  # ((family, person), anchor cid) -> undated clusters
         self.s = settings()
 
     def run(self, rows) -> list[Cluster]:
@@ -223,8 +226,7 @@ class Clusterer:
         if item.published:
             near = self.s.near_days
             found = self._dated_candidates(item, starts, (item.published - near, item.published + near))
-            if found:
-                return found[0][-1]
+            return found[0][-1] if found else None
         found = [f for f in self._dated_candidates(item, starts, None) if not f[0]]
         if item.row.get("monthday"):  # "June 10-11" in an undated article: the year that has those days
             found = [f for f in found if _has_month_day(f[-1].span, item.row["monthday"])]
@@ -247,8 +249,9 @@ class Clusterer:
         if dated is not None:
             self._add(dated, item)
             return
+        anchor = item.anchor.cid if item.anchor else None
         for key in self._keys(item):
-            for cluster in self.index.get(key, ()):
+            for cluster in self.loose.get((key, anchor), ()):
                 if self._loose_fits(item, cluster):
                     self._add(cluster, item)
                     return
@@ -263,8 +266,6 @@ class Clusterer:
         return cluster
 
     def _add(self, cluster: Cluster, item: Item) -> None:
-        fresh = [(item.family, p) for p in ([item.visitor] if item.family == "visit" else item.actors)
-                 if p not in cluster.actors] if cluster.members else self._keys(item)
         cluster.members.append(item)
         cluster.actors.update(item.actors)
         cluster.types.add(item.row["type"])
@@ -275,10 +276,12 @@ class Clusterer:
         if item.published:
             cluster.published.append(item.published)
         self.by_mid[item.row["mid"]] = cluster
-        for key in fresh:
-            bucket = self.index.setdefault(key, [])
-            if cluster not in bucket:
-                bucket.append(cluster)
+        for key in self._keys(item):
+            if key not in cluster.keys:
+                cluster.keys.add(key)
+                self.index.setdefault(key, []).append(cluster)
+                if cluster.span is None:
+                    self.loose.setdefault((key, cluster.anchor.cid if cluster.anchor else None), []).append(cluster)
 
 
 def cluster_mentions(rows) -> list[Cluster]:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from typing import IO, Iterable, Optional
 
-from ..output import dumps_line, dumps_pretty
+from ..output import _escape_surrogates, dumps_line
 
 
 def _when(event: dict) -> str:
@@ -35,8 +36,11 @@ def write_timeline(timeline: dict, fmt: str, stream: IO[str], console_options: O
     if fmt == "jsonl":
         for event in timeline["timeline"]:
             stream.write(dumps_line(event) + "\n")
-    elif fmt == "json":
-        stream.write(dumps_pretty(timeline) + "\n")
+    elif fmt == "json":  # written piece by piece: the same bytes as dumps_pretty, never one big string
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
+        for piece in encoder.iterencode(timeline):
+            stream.write(_escape_surrogates(piece))
+        stream.write("\n")
     else:
         from rich.console import Console
 

@@ -4,14 +4,14 @@
 as person keys, place, date, weekday cue, the event of the same article it belongs to), one row per person
 and per congress. `combine(a, b)` is a sorted multiset union of rows plus counts: associative and
 commutative, so summaries can be combined in any grouping and order (Dask partitions, `--jobs`) and always
-give the same summary. Rows are sorted by a key ending in a digest of the row, so equal keys mean equal rows.
+give the same summary. Rows are sorted by their identifying fields, rows of equal fields by their content.
 """
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
-from typing import Iterable, Optional
+import sys
+from typing import Iterable, NamedTuple, Optional
 
 from ..registry import fold
 from . import cues
@@ -21,22 +21,54 @@ EMPTY = {"articles": 0, "errors": 0, "mentions": (), "people": (), "congresses":
 _LISTS = ("mentions", "people", "congresses")
 
 
-def _keyed(rows: Iterable[dict], *fields: str) -> tuple:
-    """(sort key, row) pairs in key order: the key leads with the row's identifying fields and ends with a
-    digest of all of it, so two rows share a key only when they are equal."""
-    def key(row: dict) -> str:
-        digest = hashlib.blake2b(json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"),
-                                 digest_size=8).hexdigest()
-        return "\x1f".join([*(str(row.get(f)) for f in fields), digest])
+def _shared(value):
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, list):
+        return [_shared(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_shared(v) for v in value)
+    if isinstance(value, dict):
+        return {sys.intern(k): _shared(v) for k, v in value.items()}
+    return value
 
-    return tuple(sorted((key(row), row) for row in rows))
+
+def _canonical(row: dict) -> str:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False)
+
+
+def _ordered(pairs: list) -> tuple:
+    """(key, row) pairs sorted by key, rows of one key (the same article given twice) by their content:
+    the order never depends on which summary came first."""
+    pairs.sort(key=lambda pair: pair[0])
+    start = 0
+    for end in range(1, len(pairs) + 1):
+        if end == len(pairs) or pairs[end][0] != pairs[start][0]:
+            if end - start > 1:
+                pairs[start:end] = sorted(pairs[start:end], key=lambda pair: _canonical(pair[1]))
+            start = end
+    return tuple(pairs)
 
 
 def combine(a: dict, b: dict) -> dict:
     """The summary of both inputs' articles (sorted merge: linear in their sizes)."""
     out = {"articles": a["articles"] + b["articles"], "errors": a["errors"] + b["errors"]}
     for name in _LISTS:
-        out[name] = tuple(heapq.merge(a[name], b[name], key=lambda pair: pair[0]))
+        out[name] = _ordered(list(heapq.merge(a[name], b[name], key=lambda pair: pair[0])))
+    return out
+
+
+def combine_all(summaries: Iterable[dict]) -> dict:
+    """`combine` of any number of summaries at once: one sort (n log n), where a left fold of `combine`
+    would copy the growing summary at every step."""
+    out = {"articles": 0, "errors": 0, **{name: [] for name in _LISTS}}
+    for summary in summaries:
+        out["articles"] += summary["articles"]
+        out["errors"] += summary["errors"]
+        for name in _LISTS:
+            out[name].extend(summary[name])
+    for name in _LISTS:
+        out[name] = _ordered(out[name])
     return out
 
 
@@ -70,12 +102,15 @@ def _actor_keys(event: dict, by_form: dict, by_id: dict) -> dict[str, str]:
     return out
 
 
-def _evidence(event: dict, source: str) -> dict:
+def _evidence(event: dict) -> tuple:
+    """One report of an event: trigger offsets, type, text and rule, and the date, place and status it gives
+    (the sentence stays in the article's record, found by the offsets)."""
     ev = event.get("evidence") or {}
-    return {"source": source, "type": event.get("type"), "text": ev.get("text"), "rule": ev.get("rule"),
-            "sentence": ev.get("sentence"), "start_char": ev.get("start_char"), "end_char": ev.get("end_char"),
-            "start": event.get("start"), "end": event.get("end"), "place": event.get("place"),
-            "status": event.get("status")}
+    return (ev.get("start_char"), ev.get("end_char"), event.get("type"), ev.get("text"), ev.get("rule"),
+            event.get("start"), event.get("end"), event.get("place"), event.get("status"))
+
+
+EVIDENCE_FIELDS = ("start_char", "end_char", "type", "text", "rule", "start", "end", "place", "status")
 
 
 def _sentence_span(event: dict) -> tuple[int, int]:
@@ -114,13 +149,14 @@ def _fold_same_occasion(events: list[dict], keys: list[list[str]]) -> list[int]:
 
 def _anchor(i: int, events: list[dict], keys: list[list[str]], kept: list[bool]) -> Optional[int]:
     """The event of the same article this one belongs to: a lower-ranked event of shared actors named in
-    its sentence (the visit "as part of" which talks are held), else the nearest one told before it."""
+    its sentence (the visit "as part of" which talks are held), else the nearest one told before it, else
+    (for an undated one: the lede's talks of a visit told later) the nearest one told after it."""
     rank = _rank(events[i]["type"])
     if rank is None:
         return None
     first, last = _sentence_span(events[i])
     at = (events[i].get("evidence") or {}).get("start_char") or 0
-    same, before = [], []
+    same, before, after = [], [], []
     for j, other in enumerate(events):
         other_rank = _rank(other["type"])
         if j == i or not kept[j] or other_rank is None or other_rank >= rank or not set(keys[i]) & set(keys[j]):
@@ -130,7 +166,9 @@ def _anchor(i: int, events: list[dict], keys: list[list[str]], kept: list[bool])
                 same.append((abs(start - at), other_rank, j))
             elif start < at:
                 before.append((at - start, other_rank, j))
-    for found in (same, before):
+            elif not events[i].get("start"):
+                after.append((start - at, other_rank, j))
+    for found in (same, before, after):
         if found:
             return min(found)[2]
     return None
@@ -170,37 +208,87 @@ def _mention_rows(record: dict) -> list[dict]:
         anchor = _anchor(i, events, keys, kept)
         folded_in = [j for j in range(len(events)) if target[j] == i]
         sentence = (event.get("evidence") or {}).get("sentence")
-        rows.append({
-            "mid": mids[i], "source": source, "published": record.get("published"),
-            "type": event.get("type"), "subtype": event.get("subtype"), "status": event.get("status"),
-            "actors": keys[i], "names": named[i],
-            "place": event.get("place"), "start": None if i in borrowed else event.get("start"),
-            "end": None if i in borrowed else event.get("end"),
-            "weekday": cues.weekday(sentence),
-            "monthday": cues.month_day(sentence) if not (record.get("published") or event.get("start")) else None,
-            "anchor": mids[anchor] if anchor is not None else None,
-            "evidence": [_evidence(events[j], source) for j in folded_in],
-        })
+        rows.append(MentionRow(
+            mid=mids[i], source=source, published=record.get("published"), type=event.get("type"),
+            subtype=event.get("subtype"), status=event.get("status"), actors=tuple(keys[i]),
+            names=tuple((k, n) for k, n in named[i].items() if k.startswith("name:")), place=event.get("place"),
+            start=None if i in borrowed else event.get("start"), end=None if i in borrowed else event.get("end"),
+            weekday=cues.weekday(sentence), anchor=mids[anchor] if anchor is not None else None,
+            monthday=tuple(cues.month_day(sentence) or ()) if not (record.get("published") or event.get("start"))
+            else (),
+            evidence=tuple(_evidence(events[j]) for j in folded_in)))
     return rows
 
 
-def _person_rows(record: dict) -> list[dict]:
-    return [{"source": record.get("source") or "", "key": person_key(p), "name": p.get("name"),
-             "aliases": list(p.get("aliases") or ()), "titles": list(p.get("titles") or ()),
-             "country": p.get("country"), "registry_id": p.get("registry_id")}
+class MentionRow(NamedTuple):
+    """One report of an event in one article (a tuple: a batch holds a few per article). Fields read by
+    name as `row["type"]` or `row.get("anchor")` too."""
+
+    mid: str
+    source: str
+    published: Optional[str]
+    type: str
+    subtype: Optional[str]
+    status: Optional[str]
+    actors: tuple
+    names: tuple  # (person key, name as written) for people the article's people list lacks
+    place: Optional[str]
+    start: Optional[str]
+    end: Optional[str]
+    weekday: Optional[int]
+    anchor: Optional[str]
+    monthday: tuple
+    evidence: tuple
+
+    def __getitem__(self, key):
+        return getattr(self, key) if isinstance(key, str) else tuple.__getitem__(self, key)
+
+    def get(self, key: str, default=None):
+        value = getattr(self, key, default)
+        return default if value is None else value
+
+
+class PersonRow(NamedTuple):
+    """One person as one article names them (a tuple: thousands are held; "" for unknown)."""
+
+    source: str
+    key: str
+    name: str
+    aliases: tuple
+    titles: tuple
+    country: str
+    registry_id: str
+
+
+class CongressRow(NamedTuple):
+    source: str
+    ordinal: int
+    party: str
+    start: str
+    end: str
+
+
+def _person_rows(record: dict) -> list[PersonRow]:
+    return [PersonRow(record.get("source") or "", person_key(p), p["name"], tuple(p.get("aliases") or ()),
+                      tuple(p.get("titles") or ()), p.get("country") or "", p.get("registry_id") or "")
             for p in record.get("people") or () if p.get("name")]
 
 
-def _congress_rows(record: dict) -> list[dict]:
-    return [{"source": record.get("source") or "", "ordinal": c.get("ordinal"), "party": c.get("party"),
-             "start": c.get("start"), "end": c.get("end")}
-            for c in record.get("congresses") or () if c.get("ordinal") is not None]
+def _congress_rows(record: dict) -> list[CongressRow]:
+    return [CongressRow(record.get("source") or "", int(c["ordinal"]), c.get("party") or "", c.get("start") or "",
+                        c.get("end") or "")
+            for c in record.get("congresses") or () if isinstance(c.get("ordinal"), int)]
+
+
+def _tupled(rows: list) -> tuple:
+    """(row, row) pairs in order: a tuple row is its own key (equal keys are equal rows)."""
+    return tuple((row, row) for row in sorted(type(row)(*map(_shared, row)) for row in rows))
 
 
 def summarize(record: dict) -> dict:
     """The summary of one article record (an error record only counts)."""
     if record.get("error"):
         return {**EMPTY, "articles": 1, "errors": 1}
-    return {"articles": 1, "errors": 0, "mentions": _keyed(_mention_rows(record), "mid"),
-            "people": _keyed(_person_rows(record), "source", "key"),
-            "congresses": _keyed(_congress_rows(record), "source", "ordinal", "party")}
+    mentions = [type(row)(*map(_shared, row)) for row in _mention_rows(record)]
+    return {"articles": 1, "errors": 0, "mentions": _ordered([(row.mid, row) for row in mentions]),
+            "people": _tupled(_person_rows(record)), "congresses": _tupled(_congress_rows(record))}
