@@ -7,6 +7,7 @@ jinja2 template ``resources/templates/report.html.j2``.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ KINDS = {
     "trade_targets": ("trade target", "#f0b0c0"),
 }
 _WORD_RE = re.compile(r"\S+")
+# Words per piece of text handed to displacy at most (unless a highlight spans the cut).
+BLOCK_WORDS = 250
 
 
 @dataclass(frozen=True)
@@ -62,52 +65,74 @@ def highlights(record: dict) -> list[Highlight]:
     return sorted(found, key=lambda h: (h.start, -h.end, h.kind))
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line."""
-    spans, start = [], 0
+def blocks(text: str, marks: list[Highlight], size: int = BLOCK_WORDS) -> list[tuple[int, int]]:
+    """(start, end) of the pieces displacy draws: each non-blank line, a long one cut every ``size``
+    words where no highlight spans the cut (displacy's cost is words x spans per piece)."""
+    pieces, line_start = [], 0
+    ends = sorted((m.start, m.end) for m in marks)
     for line in text.split("\n"):
+        line_end = line_start + len(line)
         if line.strip():
-            spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
+            pieces.extend(_cut_line(text, line_start, line_end, ends, size))
+        line_start = line_end + 1
+    return pieces
 
 
-def _tokens(text: str, start: int, end: int, cuts: set[int]) -> list[tuple[int, int]]:
-    """Words of text[start:end], also cut where a highlight starts or ends inside a word."""
+def _cut_line(text: str, start: int, end: int, marks: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    pieces, piece_start, words = [], start, 0
+    first = bisect.bisect_left(marks, (start, -1))
+    covered = start  # the furthest end of a highlight begun so far
+    for match in _WORD_RE.finditer(text, start, end):
+        while first < len(marks) and marks[first][0] < match.start():
+            covered = max(covered, marks[first][1])
+            first += 1
+        if words >= size and covered <= match.start():
+            pieces.append((piece_start, match.start()))
+            piece_start, words = match.start(), 0
+        words += 1
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def _tokens(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """Words of text[start:end], also cut where a highlight starts or ends inside a word (``cuts`` sorted)."""
     tokens = []
     for match in _WORD_RE.finditer(text, start, end):
-        edges = [match.start(), *sorted(c for c in cuts if match.start() < c < match.end()), match.end()]
+        low, high = bisect.bisect_right(cuts, match.start()), bisect.bisect_left(cuts, match.end())
+        edges = [match.start(), *cuts[low:high], match.end()]
         tokens.extend(zip(edges, edges[1:]))
     return tokens
 
 
-def displacy_paragraph(text: str, start: int, end: int, marks: list[Highlight], anchor: str) -> dict:
-    """The manual-mode input of displacy's span renderer for one paragraph."""
-    tokens = _tokens(text, start, end, {m.start for m in marks} | {m.end for m in marks})
+def displacy_piece(text: str, start: int, end: int, marks: list[Highlight], anchor: str) -> dict:
+    """The manual-mode input of displacy's span renderer for one piece of text and its highlights."""
+    tokens = _tokens(text, start, end, sorted({m.start for m in marks} | {m.end for m in marks}))
+    starts = [s for s, _ in tokens]
     spans = []
     for mark in marks:
-        inside = [i for i, (s, e) in enumerate(tokens) if s >= mark.start and e <= max(mark.end, s + 1)
-                  and s < mark.end]
-        if inside:
-            spans.append({"start_token": inside[0], "end_token": inside[-1] + 1, "label": html.escape(mark.tooltip),
+        first, stop = bisect.bisect_left(starts, mark.start), bisect.bisect_left(starts, mark.end)
+        if first < stop:
+            spans.append({"start_token": first, "end_token": stop, "label": html.escape(mark.tooltip),
                           "kb_id": html.escape(mark.kind), "kb_url": anchor})
     return {"text": text[start:end], "tokens": [text[s:e] for s, e in tokens], "spans": spans}
 
 
 def article_markup(text: str, marks: list[Highlight], anchor: str) -> str:
-    """The article's text as displacy span markup, one block per paragraph."""
+    """The article's text as displacy span markup, one block per line (long lines in pieces)."""
     from spacy import displacy
     from spacy.displacy.templates import TPL_SPAN, TPL_SPAN_SLICE
 
-    paragraphs = []
-    for start, end in _paragraphs(text):
-        mine = [m for m in marks if start <= m.start < end]
-        paragraphs.append(displacy_paragraph(text, start, end, mine, anchor))
-    if not paragraphs:
+    ordered = sorted(marks, key=lambda m: m.start)
+    keys = [m.start for m in ordered]
+    pieces = []
+    for start, end in blocks(text, ordered):
+        mine = ordered[bisect.bisect_left(keys, start):bisect.bisect_left(keys, end)]
+        pieces.append(displacy_piece(text, start, end, mine, anchor))
+    if not pieces:
         return ""
     options = {"colors": {html.escape(m.tooltip): m.color for m in marks},
                "template": {"span": TPL_SPAN, "slice": TPL_SPAN_SLICE, "start": _template("span_start.html")}}
-    return displacy.render(paragraphs, style="span", manual=True, page=False, options=options, jupyter=False)
+    return displacy.render(pieces, style="span", manual=True, page=False, options=options, jupyter=False)
 
 
 def _template(name: str) -> str:
