@@ -151,8 +151,8 @@ def _browser(binary: str, *args: str) -> subprocess.CompletedProcess:
 @pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (Debian package: chromium)")
 def test_seeds_report_in_headless_chromium(cli, tmp_path):  # noqa: F811
     report = tmp_path / "report.html"
-    assert cli([SEEDS, "--html", report]).code == 0
-    records = json.loads(cli([SEEDS, "--json"]).stdout)
+    assert cli([SEEDS.name, "--html", report], cwd=SEEDS.parent).code == 0  # sources shown as seeds/...
+    records = json.loads(cli([SEEDS.name, "--json"], cwd=SEEDS.parent).stdout)
 
     dumped = _browser(_chromium(), "--dump-dom", report.as_uri())
     assert dumped.returncode == 0, dumped.stderr[-500:]

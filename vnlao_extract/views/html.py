@@ -198,7 +198,7 @@ class HtmlReportWriter:
     def close(self) -> None:
         merged = None
         if self.timeline:
-            from .. import timeline
+            from ..merge import build_timeline
 
-            merged = timeline([record for record, _ in self.articles])
+            merged = build_timeline([record for record, _ in self.articles])
         self.stream.write(render_report(self.articles, merged))

@@ -80,9 +80,9 @@ def _write_csv(records, stream, fmt, out, options) -> None:
     from .csv_table import CsvTableWriter, write_timeline_csv
 
     if options.timeline:
-        from .. import timeline
+        from ..merge import build_timeline
 
-        write_timeline_csv(timeline(records), stream)
+        write_timeline_csv(build_timeline(records), stream)
         return
     writer = CsvTableWriter(stream, options.table, options.evidence)
     for record in records:
