@@ -166,3 +166,17 @@ def test_seeds_report_in_headless_chromium(cli, tmp_path):  # noqa: F811
                      report.as_uri())
     assert taken.returncode == 0, taken.stderr[-500:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_highlights_land_on_their_words_in_a_repaired_text(nlp, tmp_path):
+    from vnlao_extract.run import KeptTexts, RunOptions, iter_records
+
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(("HANOI, May 4, 2026 —\r\n\r\nPrime Minister Hun\u200b Manet paid an official\u2060 visit\r\n"
+                      "to Vietnam on May 4 and held talks with Prime Minister Phạm Minh Chính.\r\n").encode())
+    texts = KeptTexts(10**6)
+    (record,) = iter_records([str(path)], RunOptions(), lambda message: None, nlp=nlp, texts=texts)
+    shown, locate = texts.text_of(record)
+    assert locate is not None  # the text was repaired: offsets need mapping
+    evidence = sorted(item["evidence"]["text"] for key in KEYS for item in record.get(key) or ())
+    assert sorted(shown[h.start:h.end] for h in highlights(record, locate)) == evidence

@@ -52,8 +52,9 @@ def item_value(key: str, item: dict) -> str:
     return span_text(item["start"], item["end"])
 
 
-def highlights(record: dict) -> list[Highlight]:
-    """One highlight per extracted item that has evidence, in text order."""
+def highlights(record: dict, locate: Optional[Callable[[int, int], tuple[int, int]]] = None) -> list[Highlight]:
+    """One highlight per extracted item that has evidence, in text order; ``locate`` maps the record's
+    offsets into the text shown when that is not the text they index."""
     found = []
     for key, (kind, color) in KINDS.items():
         for item in record.get(key) or ():
@@ -61,7 +62,10 @@ def highlights(record: dict) -> list[Highlight]:
             if not evidence:
                 continue
             tooltip = f"{kind}: {item_value(key, item)} · rule {evidence.get('rule')}"
-            found.append(Highlight(evidence["start_char"], evidence["end_char"], kind, tooltip, color))
+            start, end = evidence["start_char"], evidence["end_char"]
+            if locate is not None:
+                start, end = locate(start, end)
+            found.append(Highlight(start, end, kind, tooltip, color))
     return sorted(found, key=lambda h: (h.start, -h.end, h.kind))
 
 
@@ -161,19 +165,20 @@ def _counts(record: dict) -> str:
     return ", ".join(parts)
 
 
-def render_report(articles: Iterable[tuple[dict, Optional[str]]], timeline: Optional[dict] = None) -> str:
-    """The page for (record, text) pairs; a record whose text is None is listed without its text."""
+def render_report(articles: Iterable[tuple], timeline: Optional[dict] = None) -> str:
+    """The page for (record, text) or (record, text, locate) tuples (see :func:`highlights`); a record
+    whose text is None is listed without its text."""
     import jinja2
     from markupsafe import Markup
 
     from .. import __version__
 
-    articles = list(articles)
-    records = [record for record, _ in articles]
+    articles = [(record, text, *(rest or [None])) for record, text, *rest in articles]
+    records = [record for record, _, _ in articles]
     sections = [{"source": r["source"], "published": r.get("published"), "title": r.get("title"),
                  "error": r.get("error"), "counts": _counts(r),
-                 "markup": Markup(article_markup(text, highlights(r), f"#article-{n}")) if text else None}
-                for n, (r, text) in enumerate(articles, 1)]
+                 "markup": Markup(article_markup(text, highlights(r, locate), f"#article-{n}")) if text else None}
+                for n, (r, text, locate) in enumerate(articles, 1)]
     failed = sum(r.get("error") is not None for r in records)
     summary = (f"{len(records)} articles · {sum(len(r.get('events') or ()) for r in records)} events · "
                f"{sum(len(r.get('people') or ()) for r in records)} people · {failed} with errors")
@@ -188,17 +193,18 @@ def render_report(articles: Iterable[tuple[dict, Optional[str]]], timeline: Opti
 class HtmlReportWriter:
     """Collects records and their texts; the page is written when the batch is done."""
 
-    def __init__(self, stream, text_of: Callable[[dict], Optional[str]], timeline: bool = False):
+    def __init__(self, stream, text_of: Callable[[dict], Optional[tuple]], timeline: bool = False):
         self.stream, self.text_of, self.timeline = stream, text_of, timeline
-        self.articles: list[tuple[dict, Optional[str]]] = []
+        self.articles: list[tuple] = []
 
     def write(self, record: dict) -> None:
-        self.articles.append((record, None if record.get("error") else self.text_of(record)))
+        shown = None if record.get("error") else self.text_of(record)
+        self.articles.append((record, *(shown or (None, None))))
 
     def close(self) -> None:
         merged = None
         if self.timeline:
             from ..merge import build_timeline
 
-            merged = build_timeline([record for record, _ in self.articles])
+            merged = build_timeline([article[0] for article in self.articles])
         self.stream.write(render_report(self.articles, merged))
