@@ -63,15 +63,20 @@ def test_extract_files_options(tmp_path, options, names):
     assert [r["source"].rsplit("/", 1)[-1] for r in vx.extract_files([tmp_path], **options)] == names
 
 
-def test_timeline_merges_or_says_clearly_that_it_cannot():
+def test_timeline_merges_the_records():
     records = [vx.extract_text(TEXT, "2026-02-20", source=f"{n}.txt") for n in range(2)]
-    try:
-        merged = vx.timeline(iter(records))
-    except NotImplementedError as exc:
-        assert "timeline" in str(exc)
-    else:
-        assert_valid(merged, "timeline")
-        assert merged["articles"] == 2
+    merged = assert_valid(vx.timeline(iter(records)), "timeline")
+    assert merged["articles"] == 2
+    (visit,) = [e for e in merged["timeline"] if e["type"] == "visit"]
+    assert visit["sources"] == ["0.txt", "1.txt"]
+
+
+def test_timeline_stays_callable_once_the_merging_package_is_imported():
+    code = ("import vnlao_extract as vx; before = vx.timeline([]); "
+            "from vnlao_extract.merge import build_timeline; "
+            "print(vx.timeline([]) == before == build_timeline([]))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "True", proc.stderr
 
 
 def test_importing_the_package_does_not_load_spacy():

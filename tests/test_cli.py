@@ -512,6 +512,12 @@ def test_shell_completion_is_offered(cli):
     assert b"--install-completion" in cli(["--help"]).stdout
 
 
+def test_shell_completion_completes_options():
+    env = {**os.environ, "_EXTRACT_COMPLETE": "complete_bash", "COMP_WORDS": "extract --js", "COMP_CWORD": "1"}
+    proc = subprocess.run(EXTRACT, capture_output=True, text=True, env=env, timeout=RUN_TIMEOUT)
+    assert proc.stdout.split() == ["--json", "--jsonl"]
+
+
 @pytest.mark.parametrize("text, size", [("2000", 2000), ("512k", 512 << 10), ("10M", 10 << 20), ("1MiB", 1 << 20),
                                         ("2kb", 2048), (" 3 M ", 3 << 20)])
 def test_sizes_take_units(text, size):

@@ -141,51 +141,50 @@ def iter_records(paths: Iterable[str], options: RunOptions, on_message: Callable
 
 
 class KeptTexts:
-    """The texts behind the records, for views that show them (the HTML report): files are read again,
-    standard input is spooled to a temporary file first, since it can be read only once."""
+    """The texts behind the records, for views that show them (the HTML report): files are read again;
+    standard input is read once, before the extractor, and kept."""
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
         self.sources: dict = {}
-        self.spooled: list[str] = []
 
     def keep(self, sources):
+        from .inputs import preread_stdin
+
         for source in sources:
-            if source.path is None and source.error is None:
-                source = self._spool_stdin(source)
+            if source.path is None and source.error is None and not hasattr(source, "text"):
+                source = preread_stdin(source, self.max_bytes)
             self.sources.setdefault(source.name, source)
             yield source
 
-    def _spool_stdin(self, source):
-        import dataclasses
-        import tempfile
-        from pathlib import Path
-
-        stream = getattr(sys.stdin, "buffer", sys.stdin)
-        if stream is None:
-            return source
-        with tempfile.NamedTemporaryFile("wb", prefix="vnlao-stdin-", delete=False) as spool:
-            data = stream.read(self.max_bytes + 1)
-            spool.write(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
-        self.spooled.append(spool.name)
-        return dataclasses.replace(source, path=Path(spool.name))
-
-    def text_of(self, record: dict) -> Optional[str]:
+    def text_of(self, record: dict):
+        """(the text the pipeline read, a map of the record's offsets into it), or None if unreadable."""
         from .errors import InputError
         from .inputs import read_source
 
         source = self.sources.get(record["source"])
         try:
-            return read_source(source, self.max_bytes).text if source is not None else None
+            article = read_source(source, self.max_bytes) if source is not None else None
         except (InputError, OSError):
             return None
+        return None if article is None else (article.text, offsets_into(article))
 
-    def close(self) -> None:
-        import os
 
-        for name in self.spooled:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
+def offsets_into(article) -> Optional[Callable[[int, int], tuple[int, int]]]:
+    """Records' offsets index the text as decoded; the pipeline read it repaired (textmap.py). This
+    maps a (start, end) of the first onto the second, by bisection over the repair's monotone map."""
+    import bisect
+
+    text_map = getattr(article, "offsets", None)
+    if text_map is None or not getattr(text_map, "passes", None):
+        return None
+    positions = range(len(article.text) + 1)
+
+    def locate(start: int, end: int) -> tuple[int, int]:
+        new_start = bisect.bisect_left(positions, start, key=text_map.start)
+        return new_start, max(new_start, bisect.bisect_left(positions, end, key=text_map.end))
+
+    return locate
 
 
 def walk_arguments(options: RunOptions) -> dict:
@@ -219,18 +218,14 @@ def run(paths: Iterable[str], format: Format | str = Format.json, out: Optional[
             say(message)
 
     texts = KeptTexts(options.extraction().max_bytes) if fmt is Format.html else None
-    try:
-        records = iter_records(paths, options, filtered, texts=texts)
-        total = count_inputs(paths, options) if options.progress else None
-        if options.timeline and fmt in (Format.json, Format.jsonl, Format.table):
-            from .merge.render import write_timeline_records
+    records = iter_records(paths, options, filtered, texts=texts)
+    total = count_inputs(paths, options) if options.progress else None
+    if options.timeline and fmt in (Format.json, Format.jsonl, Format.table):
+        from .merge.render import write_timeline_records
 
-            return write_timeline_records(records, fmt, None if out == "-" else out, options, total)
-        return write_records(records, fmt, None if out == "-" else out, options, total,
-                             text_of=texts.text_of if texts else None)
-    finally:
-        if texts is not None:
-            texts.close()
+        return write_timeline_records(records, fmt, None if out == "-" else out, options, total)
+    return write_records(records, fmt, None if out == "-" else out, options, total,
+                         text_of=texts.text_of if texts else None)
 
 
 def default_format(out: Optional[str]) -> Format:

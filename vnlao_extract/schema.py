@@ -47,8 +47,8 @@ class Person(_Open):
     titles: list[str] = Field(description="Offices the article gives the person, as text.")
     country: Optional[str] = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166 alpha-2.")
     registry_id: Optional[str] = None
-    registry_aliases: Optional[list[str]] = Field(None, description="Spellings from the registry, not written.")
-    id: Optional[str] = None
+    registry_aliases: Optional[list[str]] = Field(None, description="Registry spellings the article never wrote.")
+    id: Optional[str] = Field(None, description="The registry id, or a slug of the name; events' actor_ids use it.")
     mentions: Optional[Mentions] = None
     evidence: Optional[Evidence] = None
 
@@ -70,8 +70,8 @@ class Event(_Open):
     status: Optional[STATUS] = Field(description="As of the article's date.")
     subtype: Optional[str] = Field(None, description="Visit kind (state, official, working), congress name, ...")
     host: Optional[Any] = Field(None, description="The receiving side of a visit.")
-    actor_ids: Optional[list[Optional[str]]] = Field(None, description="Registry ids of the actors.")
-    documents: Optional[Any] = Field(None, description="Documents signed or exchanged.")
+    actor_ids: Optional[list[Optional[str]]] = Field(None, description="people[].id of each actor, in order.")
+    documents: Optional[Any] = Field(None, description="How many documents a signing covers, when written.")
     id: Optional[str] = None
     mentions: Optional[Mentions] = None
     evidence: Optional[Evidence] = None

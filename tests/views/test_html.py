@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from vnlao_extract.record import error_record
-from vnlao_extract.views.html import _tokens, highlights, render_report
+from vnlao_extract.views.html import Highlight, _tokens, blocks, displacy_piece, highlights, render_report
 
 from ..conftest import SEEDS
 from ..test_cli import cli  # noqa: F401 - the in-process command fixture
@@ -64,12 +64,39 @@ def items_with_evidence(records) -> int:
 
 
 @pytest.mark.parametrize("text, cuts, words", [
-    ("Tô Lâm's visit", {6}, ["Tô", "Lâm", "'s", "visit"]),
-    ("Laos, Vietnam", {4}, ["Laos", ",", "Vietnam"]),
-    ("  two  words ", set(), ["two", "words"]),
+    ("Tô Lâm's visit", [6], ["Tô", "Lâm", "'s", "visit"]),
+    ("Laos, Vietnam", [4], ["Laos", ",", "Vietnam"]),
+    ("(Laos)", [1, 5], ["(", "Laos", ")"]),
+    ("  two  words ", [], ["two", "words"]),
 ])
 def test_words_are_cut_where_a_highlight_starts_or_ends(text, cuts, words):
     assert [text[s:e] for s, e in _tokens(text, 0, len(text), cuts)] == words
+
+
+def _mark(start: int, end: int) -> Highlight:
+    return Highlight(start, end, "date", "date: x · rule r", "#fff")
+
+
+@pytest.mark.parametrize("words, marks, size, pieces", [
+    (10, [], 4, [4, 4, 2]),
+    (10, [(3, 6)], 4, [6, 4]),  # the piece grows until no highlight spans the cut
+    (3, [], 4, [3]),
+])
+def test_long_lines_are_cut_into_pieces_between_highlights(words, marks, size, pieces):
+    text = " ".join(f"w{n:02d}" for n in range(words))  # every word 3 characters and a space
+    found = blocks(text, [_mark(a * 4, b * 4 - 1) for a, b in marks], size)
+    assert [len(text[s:e].split()) for s, e in found] == pieces
+    assert "".join(text[s:e] for s, e in found) == text
+
+
+def test_a_huge_line_gives_pieces_of_bounded_size():
+    text = " ".join(["Talks"] * 20_000)
+    marks = [_mark(n * 6, n * 6 + 5) for n in range(0, 20_000, 7)]
+    found = blocks(text, marks)
+    assert max(len(text[s:e].split()) for s, e in found) <= 251 and len(found) >= 20_000 // 251
+    for start, end in found[:3]:
+        piece = displacy_piece(text, start, end, [m for m in marks if start <= m.start < end], "#a")
+        assert all(piece["tokens"][span["start_token"]] == "Talks" for span in piece["spans"])
 
 
 def test_one_highlight_per_item_with_value_and_rule_in_the_tooltip(extract):
@@ -124,8 +151,8 @@ def _browser(binary: str, *args: str) -> subprocess.CompletedProcess:
 @pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (Debian package: chromium)")
 def test_seeds_report_in_headless_chromium(cli, tmp_path):  # noqa: F811
     report = tmp_path / "report.html"
-    assert cli([SEEDS, "--html", report]).code == 0
-    records = json.loads(cli([SEEDS, "--json"]).stdout)
+    assert cli([SEEDS.name, "--html", report], cwd=SEEDS.parent).code == 0  # sources shown as seeds/...
+    records = json.loads(cli([SEEDS.name, "--json"], cwd=SEEDS.parent).stdout)
 
     dumped = _browser(_chromium(), "--dump-dom", report.as_uri())
     assert dumped.returncode == 0, dumped.stderr[-500:]
@@ -139,3 +166,17 @@ def test_seeds_report_in_headless_chromium(cli, tmp_path):  # noqa: F811
                      report.as_uri())
     assert taken.returncode == 0, taken.stderr[-500:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_highlights_land_on_their_words_in_a_repaired_text(nlp, tmp_path):
+    from vnlao_extract.run import KeptTexts, RunOptions, iter_records
+
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(("HANOI, May 4, 2026 —\r\n\r\nPrime Minister Hun\u200b Manet paid an official\u2060 visit\r\n"
+                      "to Vietnam on May 4 and held talks with Prime Minister Phạm Minh Chính.\r\n").encode())
+    texts = KeptTexts(10**6)
+    (record,) = iter_records([str(path)], RunOptions(), lambda message: None, nlp=nlp, texts=texts)
+    shown, locate = texts.text_of(record)
+    assert locate is not None  # the text was repaired: offsets need mapping
+    evidence = sorted(item["evidence"]["text"] for key in KEYS for item in record.get(key) or ())
+    assert sorted(shown[h.start:h.end] for h in highlights(record, locate)) == evidence

@@ -7,6 +7,7 @@ jinja2 template ``resources/templates/report.html.j2``.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ KINDS = {
     "trade_targets": ("trade target", "#f0b0c0"),
 }
 _WORD_RE = re.compile(r"\S+")
+# Words per piece of text handed to displacy at most (unless a highlight spans the cut).
+BLOCK_WORDS = 250
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,9 @@ def item_value(key: str, item: dict) -> str:
     return span_text(item["start"], item["end"])
 
 
-def highlights(record: dict) -> list[Highlight]:
-    """One highlight per extracted item that has evidence, in text order."""
+def highlights(record: dict, locate: Optional[Callable[[int, int], tuple[int, int]]] = None) -> list[Highlight]:
+    """One highlight per extracted item that has evidence, in text order; ``locate`` maps the record's
+    offsets into the text shown when that is not the text they index."""
     found = []
     for key, (kind, color) in KINDS.items():
         for item in record.get(key) or ():
@@ -58,56 +62,81 @@ def highlights(record: dict) -> list[Highlight]:
             if not evidence:
                 continue
             tooltip = f"{kind}: {item_value(key, item)} · rule {evidence.get('rule')}"
-            found.append(Highlight(evidence["start_char"], evidence["end_char"], kind, tooltip, color))
+            start, end = evidence["start_char"], evidence["end_char"]
+            if locate is not None:
+                start, end = locate(start, end)
+            found.append(Highlight(start, end, kind, tooltip, color))
     return sorted(found, key=lambda h: (h.start, -h.end, h.kind))
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line."""
-    spans, start = [], 0
+def blocks(text: str, marks: list[Highlight], size: int = BLOCK_WORDS) -> list[tuple[int, int]]:
+    """(start, end) of the pieces displacy draws: each non-blank line, a long one cut every ``size``
+    words where no highlight spans the cut (displacy's cost is words x spans per piece)."""
+    pieces, line_start = [], 0
+    ends = sorted((m.start, m.end) for m in marks)
     for line in text.split("\n"):
+        line_end = line_start + len(line)
         if line.strip():
-            spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
+            pieces.extend(_cut_line(text, line_start, line_end, ends, size))
+        line_start = line_end + 1
+    return pieces
 
 
-def _tokens(text: str, start: int, end: int, cuts: set[int]) -> list[tuple[int, int]]:
-    """Words of text[start:end], also cut where a highlight starts or ends inside a word."""
+def _cut_line(text: str, start: int, end: int, marks: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    pieces, piece_start, words = [], start, 0
+    first = bisect.bisect_left(marks, (start, -1))
+    covered = start  # the furthest end of a highlight begun so far
+    for match in _WORD_RE.finditer(text, start, end):
+        while first < len(marks) and marks[first][0] < match.start():
+            covered = max(covered, marks[first][1])
+            first += 1
+        if words >= size and covered <= match.start():
+            pieces.append((piece_start, match.start()))
+            piece_start, words = match.start(), 0
+        words += 1
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def _tokens(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """Words of text[start:end], also cut where a highlight starts or ends inside a word (``cuts`` sorted)."""
     tokens = []
     for match in _WORD_RE.finditer(text, start, end):
-        edges = [match.start(), *sorted(c for c in cuts if match.start() < c < match.end()), match.end()]
+        low, high = bisect.bisect_right(cuts, match.start()), bisect.bisect_left(cuts, match.end())
+        edges = [match.start(), *cuts[low:high], match.end()]
         tokens.extend(zip(edges, edges[1:]))
     return tokens
 
 
-def displacy_paragraph(text: str, start: int, end: int, marks: list[Highlight], anchor: str) -> dict:
-    """The manual-mode input of displacy's span renderer for one paragraph."""
-    tokens = _tokens(text, start, end, {m.start for m in marks} | {m.end for m in marks})
+def displacy_piece(text: str, start: int, end: int, marks: list[Highlight], anchor: str) -> dict:
+    """The manual-mode input of displacy's span renderer for one piece of text and its highlights."""
+    tokens = _tokens(text, start, end, sorted({m.start for m in marks} | {m.end for m in marks}))
+    starts = [s for s, _ in tokens]
     spans = []
     for mark in marks:
-        inside = [i for i, (s, e) in enumerate(tokens) if s >= mark.start and e <= max(mark.end, s + 1)
-                  and s < mark.end]
-        if inside:
-            spans.append({"start_token": inside[0], "end_token": inside[-1] + 1, "label": html.escape(mark.tooltip),
+        first, stop = bisect.bisect_left(starts, mark.start), bisect.bisect_left(starts, mark.end)
+        if first < stop:
+            spans.append({"start_token": first, "end_token": stop, "label": html.escape(mark.tooltip),
                           "kb_id": html.escape(mark.kind), "kb_url": anchor})
     return {"text": text[start:end], "tokens": [text[s:e] for s, e in tokens], "spans": spans}
 
 
 def article_markup(text: str, marks: list[Highlight], anchor: str) -> str:
-    """The article's text as displacy span markup, one block per paragraph."""
+    """The article's text as displacy span markup, one block per line (long lines in pieces)."""
     from spacy import displacy
     from spacy.displacy.templates import TPL_SPAN, TPL_SPAN_SLICE
 
-    paragraphs = []
-    for start, end in _paragraphs(text):
-        mine = [m for m in marks if start <= m.start < end]
-        paragraphs.append(displacy_paragraph(text, start, end, mine, anchor))
-    if not paragraphs:
+    ordered = sorted(marks, key=lambda m: m.start)
+    keys = [m.start for m in ordered]
+    pieces = []
+    for start, end in blocks(text, ordered):
+        mine = ordered[bisect.bisect_left(keys, start):bisect.bisect_left(keys, end)]
+        pieces.append(displacy_piece(text, start, end, mine, anchor))
+    if not pieces:
         return ""
     options = {"colors": {html.escape(m.tooltip): m.color for m in marks},
                "template": {"span": TPL_SPAN, "slice": TPL_SPAN_SLICE, "start": _template("span_start.html")}}
-    return displacy.render(paragraphs, style="span", manual=True, page=False, options=options, jupyter=False)
+    return displacy.render(pieces, style="span", manual=True, page=False, options=options, jupyter=False)
 
 
 def _template(name: str) -> str:
@@ -136,19 +165,20 @@ def _counts(record: dict) -> str:
     return ", ".join(parts)
 
 
-def render_report(articles: Iterable[tuple[dict, Optional[str]]], timeline: Optional[dict] = None) -> str:
-    """The page for (record, text) pairs; a record whose text is None is listed without its text."""
+def render_report(articles: Iterable[tuple], timeline: Optional[dict] = None) -> str:
+    """The page for (record, text) or (record, text, locate) tuples (see :func:`highlights`); a record
+    whose text is None is listed without its text."""
     import jinja2
     from markupsafe import Markup
 
     from .. import __version__
 
-    articles = list(articles)
-    records = [record for record, _ in articles]
+    articles = [(record, text, *(rest or [None])) for record, text, *rest in articles]
+    records = [record for record, _, _ in articles]
     sections = [{"source": r["source"], "published": r.get("published"), "title": r.get("title"),
                  "error": r.get("error"), "counts": _counts(r),
-                 "markup": Markup(article_markup(text, highlights(r), f"#article-{n}")) if text else None}
-                for n, (r, text) in enumerate(articles, 1)]
+                 "markup": Markup(article_markup(text, highlights(r, locate), f"#article-{n}")) if text else None}
+                for n, (r, text, locate) in enumerate(articles, 1)]
     failed = sum(r.get("error") is not None for r in records)
     summary = (f"{len(records)} articles · {sum(len(r.get('events') or ()) for r in records)} events · "
                f"{sum(len(r.get('people') or ()) for r in records)} people · {failed} with errors")
@@ -163,17 +193,18 @@ def render_report(articles: Iterable[tuple[dict, Optional[str]]], timeline: Opti
 class HtmlReportWriter:
     """Collects records and their texts; the page is written when the batch is done."""
 
-    def __init__(self, stream, text_of: Callable[[dict], Optional[str]], timeline: bool = False):
+    def __init__(self, stream, text_of: Callable[[dict], Optional[tuple]], timeline: bool = False):
         self.stream, self.text_of, self.timeline = stream, text_of, timeline
-        self.articles: list[tuple[dict, Optional[str]]] = []
+        self.articles: list[tuple] = []
 
     def write(self, record: dict) -> None:
-        self.articles.append((record, None if record.get("error") else self.text_of(record)))
+        shown = None if record.get("error") else self.text_of(record)
+        self.articles.append((record, *(shown or (None, None))))
 
     def close(self) -> None:
         merged = None
         if self.timeline:
-            from .. import timeline
+            from ..merge import build_timeline
 
-            merged = timeline([record for record, _ in self.articles])
+            merged = build_timeline([article[0] for article in self.articles])
         self.stream.write(render_report(self.articles, merged))

@@ -33,10 +33,7 @@ def write_records(records: Iterable[dict], fmt, out: Optional[str], options, tot
             target as stream:
         writer = {Format.table: _write_tables, Format.json: _write_json, Format.jsonl: _write_json,
                   Format.csv: _write_csv, Format.html: _write_html}[Format(fmt)]
-        if writer is _write_html:
-            _write_html(counted, stream, options, text_of or (lambda record: None))
-        else:
-            writer(counted, stream, fmt, out, options)
+        writer(counted, stream, fmt, out, options, text_of or (lambda record: None))
         stream.flush()
     return result
 
@@ -50,7 +47,10 @@ def _counting(records: Iterable[dict], result) -> Iterator[dict]:
         yield record
 
 
-def _write_json(records, stream, fmt, out, options) -> None:
+# Every writer: (records, stream, format, out file or None, RunOptions, text_of(record)).
+
+
+def _write_json(records, stream, fmt, out, options, text_of) -> None:
     from ..output import JsonArrayWriter, JsonlWriter
     from ..run import Format, whole
 
@@ -60,7 +60,7 @@ def _write_json(records, stream, fmt, out, options) -> None:
                 writer.write(record if options.evidence else strip_evidence(record))
 
 
-def _write_tables(records, stream, fmt, out, options) -> None:
+def _write_tables(records, stream, fmt, out, options, text_of) -> None:
     from rich.console import Console
 
     from ..run import whole
@@ -75,14 +75,14 @@ def _write_tables(records, stream, fmt, out, options) -> None:
             render_record(record, console, explain=options.explain)
 
 
-def _write_csv(records, stream, fmt, out, options) -> None:
+def _write_csv(records, stream, fmt, out, options, text_of) -> None:
     from ..run import whole
     from .csv_table import CsvTableWriter, write_timeline_csv
 
     if options.timeline:
-        from .. import timeline
+        from ..merge import build_timeline
 
-        write_timeline_csv(timeline(records), stream)
+        write_timeline_csv(build_timeline(records), stream)
         return
     writer = CsvTableWriter(stream, options.table, options.evidence)
     for record in records:
@@ -90,7 +90,7 @@ def _write_csv(records, stream, fmt, out, options) -> None:
             writer.write(record)
 
 
-def _write_html(records, stream, options, text_of) -> None:
+def _write_html(records, stream, fmt, out, options, text_of) -> None:
     from .html import HtmlReportWriter
 
     report = HtmlReportWriter(stream, text_of, timeline=options.timeline)
