@@ -54,7 +54,7 @@ def contract(record: dict) -> str:
         record["published"],
         [[p[k] for k in ("name", "aliases", "titles", "country")] for p in record["people"]],
         [[e[k] for k in ("type", "actors", "start", "end", "place", "status")] for e in record["events"]],
-        sorted([d["start"], d["end"]] for d in record["dates"]),
+        sorted([d["start"], d["end"] or ""] for d in record["dates"]),
         [[c["ordinal"], c["party"]] for c in record["congresses"]],
         [[t["value"], t["currency"]] for t in record["trade_targets"]],
     ], ensure_ascii=False, sort_keys=True)

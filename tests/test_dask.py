@@ -25,9 +25,7 @@ WAIT = 120  # seconds any one result may take before the test fails instead of h
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=":0", silence_logs=50)
-    dask_client = distributed.Client(cluster, timeout=WAIT)
+    dask_client, cluster = vdask.connect("local", 2)  # the CLI's own LocalCluster: 127.0.0.1, processes
     try:
         yield dask_client
     finally:
@@ -91,9 +89,7 @@ def test_a_worker_killed_mid_run_loses_nothing(tmp_path, nlp):
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     expected = serial_lines([str(path)], nlp)
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=":0", silence_logs=50)
-    client = distributed.Client(cluster, timeout=WAIT)
+    client, cluster = vdask.connect("local", 2)
     killed = []
 
     def kill_a_busy_worker():
@@ -134,9 +130,14 @@ def test_cli_dask_local_gives_the_jobs_1_bytes(tmp_path):
     assert on_dask.stderr.splitlines() == one.stderr.splitlines()
 
 
-@pytest.mark.parametrize("address", ["nowhere", "http://127.0.0.1:8786"])
-def test_cli_bad_dask_address_is_a_usage_error(address):
-    done = subprocess.run([sys.executable, "-m", "vnlao_extract.cli", str(SEEDS), "--dask", address],
+@pytest.mark.parametrize("address", ["nowhere", "http://127.0.0.1:8786", "", "127.0.0.1:8786"])
+def test_bad_dask_addresses_are_refused_before_any_work(address):
+    with pytest.raises(ValueError, match="--dask must be 'local' or a scheduler address"):
+        vdask.check_address(address)
+
+
+def test_cli_bad_dask_address_is_a_usage_error():
+    done = subprocess.run([sys.executable, "-m", "vnlao_extract.cli", str(SEEDS), "--dask", "nowhere"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "--dask" in done.stderr
 
