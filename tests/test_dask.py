@@ -157,13 +157,22 @@ def test_missing_dask_is_one_clear_line(monkeypatch):
         vdask.require_dask()
 
 
-def test_timeline_on_dask_matches_the_local_timeline(tmp_path, client):
-    timeline = pytest.importorskip("vnlao_extract.merge")
-    if not all(hasattr(timeline, name) for name in ("summarize", "combine", "finish")):
-        pytest.skip("vnlao_extract.merge has no summarize/combine/finish yet")
-    from vnlao_extract.sources import expand_sources as expand
+def test_timeline_on_dask_matches_the_local_timeline(tmp_path, nlp, client):
+    from vnlao_extract.merge import build_timeline
 
-    sources = list(expand(iter_sources([str(SEEDS)])))
-    local = timeline.build_timeline(list(extract_sources(sources, Options())))
-    assert json.dumps(vdask.timeline_on_dask(sources, Options(), client=client), sort_keys=True) == \
-        json.dumps(local, sort_keys=True)
+    paths = batch(tmp_path)
+    sources = list(expand_sources(iter_sources(paths, on_warning=lambda _: None)))
+    local = build_timeline(extract_sources(sources, Options(), nlp=nlp))
+    on_dask = vdask.timeline_on_dask(sources, Options(), client=client)
+    assert dumps_line(on_dask) == dumps_line(local)
+    assert local["timeline"] and local["articles"] == 5 + 10 + 2
+
+
+def test_cli_timeline_with_dask_gives_the_same_bytes(tmp_path):
+    def run(*extra):
+        return subprocess.run([sys.executable, "-m", "vnlao_extract.cli", str(SEEDS), "--timeline", "--json", *extra],
+                              capture_output=True, timeout=300)
+
+    one, on_dask = run(), run("--dask", "local", "--jobs", "2")
+    assert one.returncode == on_dask.returncode == 0, on_dask.stderr
+    assert on_dask.stdout == one.stdout and json.loads(one.stdout)["timeline"]

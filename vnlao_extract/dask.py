@@ -230,11 +230,11 @@ def _stream(client, sources: Iterable[Source], options: Options, on_message,
             return
 
 
-def timeline_on_dask(sources: Iterable[Source], options: Options, address: str = "local", client=None):
-    """The batch timeline, combined from per-partition summaries on the workers.
-
-    Built on `vnlao_extract.merge`: `summarize(record)` per article, `combine(a, b)` in a tree, `finish` once."""
-    from .merge import combine, finish, summarize
+def timeline_on_dask(sources: Iterable[Source], options: Options, address: str = "local", client=None) -> dict:
+    """The batch timeline from per-partition summaries: each worker summarizes its records
+    (`merge.summarize`), the summaries meet in a tree of `merge.combine` (associative and
+    commutative), and `merge.finish` runs once in the client. Same bytes as `merge.build_timeline`."""
+    from .merge import EMPTY, combine, finish, summarize
 
     owned = client is None
     cluster = None
@@ -242,7 +242,7 @@ def timeline_on_dask(sources: Iterable[Source], options: Options, address: str =
         client, cluster = connect(address, options.jobs)
     try:
         bag = pairs_bag(sources, options, cluster_workers(client)).map_partitions(_records_only)
-        summary = bag.map(summarize).fold(combine).compute(scheduler=client)
+        summary = bag.map(summarize).fold(combine, combine, initial=EMPTY).compute(scheduler=client)
         return finish(summary)
     finally:
         if owned:
