@@ -29,7 +29,7 @@ class FileSource(Source):
     def read_article(self, max_bytes: int, stdin=None) -> ArticleText:
         article = read_source(Source(self.name, self.path, data=self.data), max_bytes, stdin)
         if self.format == "html" or (self.format == "auto" and looks_like_html(article.text)):
-            return page_to_article(article.text, self.name, article.encoding)
+            return page_to_article(article.text, self.name, article.encoding, article.notes)
         return article
 
 
