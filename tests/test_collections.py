@@ -204,3 +204,12 @@ def test_evidence_offsets_index_the_items_title_and_text(tmp_path, nlp, text):
         evidence = person["evidence"]
         sliced = read[evidence["start_char"]:evidence["end_char"]]
         assert unicodedata.normalize("NFC", sliced.replace("\u200b", "").replace("\u00a0", " ")) == person["name"]
+
+
+def test_python_api_takes_input_settings_as_keywords(tmp_path):
+    import vnlao_extract as vx
+
+    path = write_jsonl(tmp_path / "api.txt", [{"body": RECEPTION, "key": "r1", "published": "2025-05-06"}])
+    [record] = list(vx.extract_files([str(path)], input_format="jsonl", text_field="body", id_field="key",
+                                     in_process=True))
+    assert record["source"] == f"{path}#r1" and record["published"] == "2025-05-06"
