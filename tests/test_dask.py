@@ -176,3 +176,18 @@ def test_cli_timeline_with_dask_gives_the_same_bytes(tmp_path):
     one, on_dask = run(), run("--dask", "local", "--jobs", "2")
     assert one.returncode == on_dask.returncode == 0, on_dask.stderr
     assert on_dask.stdout == one.stdout and json.loads(one.stdout)["timeline"]
+
+
+def test_a_partition_dask_gives_up_on_becomes_error_records(tmp_path):
+    class Lost:
+        def result(self):
+            raise RuntimeError("the scheduler gave up on this partition")
+
+        def release(self):
+            pass
+
+    chunk = list(expand_sources(iter_sources([str(p) for p in sorted(SEEDS.glob("*.txt"))[:2]])))
+    pairs = vdask._results(Lost(), chunk)
+    assert [record["source"] for record, _ in pairs] == [s.name for s in chunk]
+    assert all("extraction failed: RuntimeError" in record["error"] for record, _ in pairs)
+    assert all(messages == [record["error"]] for record, messages in pairs)

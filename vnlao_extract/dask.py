@@ -216,18 +216,29 @@ def _stream(client, sources: Iterable[Source], options: Options, on_message,
             size = min(MAX_PARTITION_ARTICLES, size * 2)
         if chunk:
             # a lower number runs first: priorities fall as partitions are submitted
-            pending.append(client.submit(extract_partition, chunk, options, key=f"vnlao-{batch}-{number}",
-                                         priority=-number, pure=False))
+            pending.append((client.submit(extract_partition, chunk, options, key=f"vnlao-{batch}-{number}",
+                                          priority=-number, pure=False), chunk))
         while pending and (not chunk or len(pending) >= workers * IN_FLIGHT_PER_WORKER):
-            future = pending.popleft()
-            pairs = future.result()
-            future.release()
-            for record, messages in pairs:
+            for record, messages in _results(*pending.popleft()):
                 for message in messages:
                     on_message(message)
                 yield record
         if not chunk:
             return
+
+
+def _results(future, chunk: list[Source]) -> list[tuple[dict, list[str]]]:
+    """A partition's (record, messages); a partition the scheduler gave up on (its workers kept dying,
+    distributed's allowed-failures) gives each of its articles an error record, and the batch goes on."""
+    from . import extract
+
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost scheduler: these articles only
+        reason = one_line(f"{type(exc).__name__}: {exc}")
+        return [extract._failed(s, Errors.E008.format(path=display_name(s.name), reason=reason)) for s in chunk]
+    finally:
+        future.release()
 
 
 def timeline_on_dask(sources: Iterable[Source], options: Options, address: str = "local", client=None) -> dict:
