@@ -52,6 +52,7 @@ TARGETS = {
     "rss_ratio": ("<=", 1.2, "peak RSS at 20k / at 2k articles"),
     "timeline_time_ratio": ("<=", 1.1, "extract DIR --timeline --json / extract DIR --jsonl, wall time"),
     "timeline_rss_ratio": ("<=", 1.2, "extract DIR --timeline --json / extract DIR --jsonl, peak RSS"),
+    "dask_vs_jobs2": (">=", 0.9, "--dask local (2 workers) / --jobs 2 throughput"),
 }
 
 
@@ -612,6 +613,15 @@ def print_report(results: dict) -> None:
                           f"{r['maxrss_mb']:.0f}")
         console.print(table)
         console.print(f"outputs byte-identical: {jb['identical']}")
+    dk, ht = results.get("dask"), results.get("html")
+    if ok(dk):
+        console.print(f"--dask local, 2 workers: {dk['dask2']['wall_s']:.1f} s, {dk['dask2']['articles_per_s']}/s; "
+                      f"x{dk['vs_jobs2']} of --jobs 2, x{dk['vs_jobs1']} of --jobs 1; "
+                      f"byte-identical to --jobs 1: {dk['identical_to_jobs1']}")
+    if ok(ht):
+        console.print(f"web pages: {ht['html']['articles_per_s']}/s against {ht['text']['articles_per_s']}/s as text "
+                      f"(x{ht['html_vs_text']}); same contract fields in {ht['same_contract_fields']} of "
+                      f"{ht['articles']} records")
     rss = results.get("rss")
     if rss:
         large = rss.get("large_mb")
@@ -643,7 +653,9 @@ def main(argv: list[str] | None = None) -> int:
                              "(default 90, 30 quick; 0 = the whole corpus)")
     parser.add_argument("--breakdown-n", type=int, default=None, help="articles for the per-component breakdown")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="also cProfile the extractor on N articles")
-    parser.add_argument("--only", default="inproc,cold,jobs", help="comma list of inproc,cold,jobs,timeline (default all but timeline)")
+    parser.add_argument("--only", default="inproc,cold,jobs,dask,html",
+                        help="comma list of inproc,cold,jobs,timeline,dask,html (default all but timeline; "
+                             "dask needs jobs)")
     parser.add_argument("--results", type=Path, default=None,
                         help="where to write results (default bench/results.json; bench/results-full.json with "
                              "--full; bench/out/results-quick.json with --quick)")
@@ -700,7 +712,16 @@ def main(argv: list[str] | None = None) -> int:
                                       large_corpus=dict(large_info, directory=rel(large)),
                                       ratio=round(big["maxrss_mb"] / results["rss"]["small_mb"], 3))
 
+    if "dask" in only and ok(results.get("jobs")):
+        from .inputs import dask_run
+
+        section(results, "dask", dask_run, corpus, n, results["jobs"], run_reaped, extract_command, OUT, rel, log)
+    if "html" in only:
+        from .inputs import html_run
+
+        section(results, "html", html_run, corpus, n, run_reaped, extract_command, OUT, rel, log)
     inp, cold, jb = (results.get(k) if ok(results.get(k)) else None for k in ("in_process", "cold_start", "jobs"))
+    dk = results.get("dask") if ok(results.get("dask")) else None
     results["targets"] = {
         "inproc_ratio": check("inproc_ratio", inp and inp["ratio"]),
         "jobs_speedup": check("jobs_speedup", jb and (jb["speedup"] if jb["identical"] else 0.0)),
@@ -711,6 +732,7 @@ def main(argv: list[str] | None = None) -> int:
                                      and results["timeline"]["time_ratio"] or None),
         "timeline_rss_ratio": check("timeline_rss_ratio", ok(results.get("timeline"))
                                     and results["timeline"]["rss_ratio"] or None),
+        "dask_vs_jobs2": check("dask_vs_jobs2", dk and (dk["vs_jobs2"] if dk["identical_to_jobs1"] else 0.0)),
     }
     if jb and jb.get("code_changed_meanwhile"):
         results["targets"]["jobs_speedup"].update(met=None, what=TARGETS["jobs_speedup"][2] + (

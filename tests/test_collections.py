@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
@@ -188,3 +189,27 @@ def test_cli_overrides_and_bad_format(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "vnlao_extract.cli", str(path), "--input-format", "xml"],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--input-format" in bad.stderr
+
+
+@pytest.mark.parametrize("text", [
+    TALKS,
+    TALKS.replace("Sonexay", "Sone\u200bxay"),           # a zero-width space the repair drops
+    TALKS.replace("Phạm", "Pha\u0323m").replace(" ", "\u00a0", 2),  # decomposed, no-break spaces
+])
+def test_evidence_offsets_index_the_items_title_and_text(tmp_path, nlp, text):
+    path = write_jsonl(tmp_path / "o.jsonl", [{"title": "Talks held", "text": text}])
+    [record] = run(expand(path)[0], nlp)
+    read = "Talks held\n\n" + text
+    for person in record["people"]:
+        evidence = person["evidence"]
+        sliced = read[evidence["start_char"]:evidence["end_char"]]
+        assert unicodedata.normalize("NFC", sliced.replace("\u200b", "").replace("\u00a0", " ")) == person["name"]
+
+
+def test_python_api_takes_input_settings_as_keywords(tmp_path):
+    import vnlao_extract as vx
+
+    path = write_jsonl(tmp_path / "api.txt", [{"body": RECEPTION, "key": "r1", "published": "2025-05-06"}])
+    [record] = list(vx.extract_files([str(path)], input_format="jsonl", text_field="body", id_field="key",
+                                     in_process=True))
+    assert record["source"] == f"{path}#r1" and record["published"] == "2025-05-06"

@@ -25,9 +25,7 @@ WAIT = 120  # seconds any one result may take before the test fails instead of h
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=":0", silence_logs=50)
-    dask_client = distributed.Client(cluster, timeout=WAIT)
+    dask_client, cluster = vdask.connect("local", 2)  # the CLI's own LocalCluster: 127.0.0.1, processes
     try:
         yield dask_client
     finally:
@@ -91,9 +89,7 @@ def test_a_worker_killed_mid_run_loses_nothing(tmp_path, nlp):
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     expected = serial_lines([str(path)], nlp)
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=":0", silence_logs=50)
-    client = distributed.Client(cluster, timeout=WAIT)
+    client, cluster = vdask.connect("local", 2)
     killed = []
 
     def kill_a_busy_worker():
@@ -134,9 +130,14 @@ def test_cli_dask_local_gives_the_jobs_1_bytes(tmp_path):
     assert on_dask.stderr.splitlines() == one.stderr.splitlines()
 
 
-@pytest.mark.parametrize("address", ["nowhere", "http://127.0.0.1:8786"])
-def test_cli_bad_dask_address_is_a_usage_error(address):
-    done = subprocess.run([sys.executable, "-m", "vnlao_extract.cli", str(SEEDS), "--dask", address],
+@pytest.mark.parametrize("address", ["nowhere", "http://127.0.0.1:8786", "", "127.0.0.1:8786"])
+def test_bad_dask_addresses_are_refused_before_any_work(address):
+    with pytest.raises(ValueError, match="--dask must be 'local' or a scheduler address"):
+        vdask.check_address(address)
+
+
+def test_cli_bad_dask_address_is_a_usage_error():
+    done = subprocess.run([sys.executable, "-m", "vnlao_extract.cli", str(SEEDS), "--dask", "nowhere"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "--dask" in done.stderr
 
@@ -156,13 +157,37 @@ def test_missing_dask_is_one_clear_line(monkeypatch):
         vdask.require_dask()
 
 
-def test_timeline_on_dask_matches_the_local_timeline(tmp_path, client):
-    timeline = pytest.importorskip("vnlao_extract.merge")
-    if not all(hasattr(timeline, name) for name in ("summarize", "combine", "finish")):
-        pytest.skip("vnlao_extract.merge has no summarize/combine/finish yet")
-    from vnlao_extract.sources import expand_sources as expand
+def test_timeline_on_dask_matches_the_local_timeline(tmp_path, nlp, client):
+    from vnlao_extract.merge import build_timeline
 
-    sources = list(expand(iter_sources([str(SEEDS)])))
-    local = timeline.build_timeline(list(extract_sources(sources, Options())))
-    assert json.dumps(vdask.timeline_on_dask(sources, Options(), client=client), sort_keys=True) == \
-        json.dumps(local, sort_keys=True)
+    paths = batch(tmp_path)
+    sources = list(expand_sources(iter_sources(paths, on_warning=lambda _: None)))
+    local = build_timeline(extract_sources(sources, Options(), nlp=nlp))
+    on_dask = vdask.timeline_on_dask(sources, Options(), client=client)
+    assert dumps_line(on_dask) == dumps_line(local)
+    assert local["timeline"] and local["articles"] == 5 + 10 + 2
+
+
+def test_cli_timeline_with_dask_gives_the_same_bytes(tmp_path):
+    def run(*extra):
+        return subprocess.run([sys.executable, "-m", "vnlao_extract.cli", str(SEEDS), "--timeline", "--json", *extra],
+                              capture_output=True, timeout=300)
+
+    one, on_dask = run(), run("--dask", "local", "--jobs", "2")
+    assert one.returncode == on_dask.returncode == 0, on_dask.stderr
+    assert on_dask.stdout == one.stdout and json.loads(one.stdout)["timeline"]
+
+
+def test_a_partition_dask_gives_up_on_becomes_error_records(tmp_path):
+    class Lost:
+        def result(self):
+            raise RuntimeError("the scheduler gave up on this partition")
+
+        def release(self):
+            pass
+
+    chunk = list(expand_sources(iter_sources([str(p) for p in sorted(SEEDS.glob("*.txt"))[:2]])))
+    pairs = vdask._results(Lost(), chunk)
+    assert [record["source"] for record, _ in pairs] == [s.name for s in chunk]
+    assert all("extraction failed: RuntimeError" in record["error"] for record, _ in pairs)
+    assert all(messages == [record["error"]] for record, messages in pairs)

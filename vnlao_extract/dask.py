@@ -28,6 +28,7 @@ MAX_PARTITION_ARTICLES = 32
 PARTITIONS_PER_WORKER = 4
 # Partitions submitted ahead of the one being written, per worker: enough to keep every worker busy.
 IN_FLIGHT_PER_WORKER = 4
+CONNECT_SECONDS = 60
 
 _PROCESS: dict = {"builds": 0}
 _PROCESS_LOCK = threading.Lock()  # a worker with several threads runs one article at a time
@@ -141,14 +142,28 @@ def _as_list(paths_or_collection) -> list:
 def connect(address: str, workers: int):
     """(client, cluster or None): a LocalCluster of `workers` processes on 127.0.0.1, or a scheduler."""
     _, distributed = require_dask()
-    if address == "local":
-        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           host="127.0.0.1", dashboard_address=":0",
-                                           silence_logs=logging.ERROR)
-        return distributed.Client(cluster), cluster
-    if not address.startswith(("tcp://", "tls://", "inproc://", "ucx://")):
-        raise ValueError(Errors.E057.format(value=address))
-    return distributed.Client(address, timeout=30), None
+    check_address(address)
+    if address != "local":
+        return distributed.Client(address, timeout=CONNECT_SECONDS), None
+    _fast_worker_start()
+    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
+    try:
+        return distributed.Client(cluster, timeout=CONNECT_SECONDS), cluster
+    except BaseException:
+        cluster.close()
+        raise
+
+
+def _fast_worker_start() -> None:
+    """Local workers forked from a server process that has imported Dask (distributed's own preload)
+    instead of spawned afresh: the cluster starts and stops in a fraction of the time."""
+    import multiprocessing
+
+    import dask
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
 
 
 def check_address(address: str) -> str:
@@ -201,13 +216,10 @@ def _stream(client, sources: Iterable[Source], options: Options, on_message,
             size = min(MAX_PARTITION_ARTICLES, size * 2)
         if chunk:
             # a lower number runs first: priorities fall as partitions are submitted
-            pending.append(client.submit(extract_partition, chunk, options, key=f"vnlao-{batch}-{number}",
-                                         priority=-number, pure=False))
+            pending.append((client.submit(extract_partition, chunk, options, key=f"vnlao-{batch}-{number}",
+                                          priority=-number, pure=False), chunk))
         while pending and (not chunk or len(pending) >= workers * IN_FLIGHT_PER_WORKER):
-            future = pending.popleft()
-            pairs = future.result()
-            future.release()
-            for record, messages in pairs:
+            for record, messages in _results(*pending.popleft()):
                 for message in messages:
                     on_message(message)
                 yield record
@@ -215,11 +227,25 @@ def _stream(client, sources: Iterable[Source], options: Options, on_message,
             return
 
 
-def timeline_on_dask(sources: Iterable[Source], options: Options, address: str = "local", client=None):
-    """The batch timeline, combined from per-partition summaries on the workers.
+def _results(future, chunk: list[Source]) -> list[tuple[dict, list[str]]]:
+    """A partition's (record, messages); a partition the scheduler gave up on (its workers kept dying,
+    distributed's allowed-failures) gives each of its articles an error record, and the batch goes on."""
+    from . import extract
 
-    Built on `vnlao_extract.merge`: `summarize(record)` per article, `combine(a, b)` in a tree, `finish` once."""
-    from .merge import combine, finish, summarize
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost scheduler: these articles only
+        reason = one_line(f"{type(exc).__name__}: {exc}")
+        return [extract._failed(s, Errors.E008.format(path=display_name(s.name), reason=reason)) for s in chunk]
+    finally:
+        future.release()
+
+
+def timeline_on_dask(sources: Iterable[Source], options: Options, address: str = "local", client=None) -> dict:
+    """The batch timeline from per-partition summaries: each worker summarizes its records
+    (`merge.summarize`), the summaries meet in a tree of `merge.combine` (associative and
+    commutative), and `merge.finish` runs once in the client. Same bytes as `merge.build_timeline`."""
+    from .merge import EMPTY, combine, finish, summarize
 
     owned = client is None
     cluster = None
@@ -227,7 +253,7 @@ def timeline_on_dask(sources: Iterable[Source], options: Options, address: str =
         client, cluster = connect(address, options.jobs)
     try:
         bag = pairs_bag(sources, options, cluster_workers(client)).map_partitions(_records_only)
-        summary = bag.map(summarize).fold(combine).compute(scheduler=client)
+        summary = bag.map(summarize).fold(combine, combine, initial=EMPTY).compute(scheduler=client)
         return finish(summary)
     finally:
         if owned:

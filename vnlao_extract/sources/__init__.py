@@ -29,7 +29,7 @@ class FileSource(Source):
     def read_article(self, max_bytes: int, stdin=None) -> ArticleText:
         article = read_source(Source(self.name, self.path, data=self.data), max_bytes, stdin)
         if self.format == "html" or (self.format == "auto" and looks_like_html(article.text)):
-            return page_to_article(article.text, self.name, article.encoding)
+            return page_to_article(article.text, self.name, article.encoding, article.notes)
         return article
 
 
@@ -106,8 +106,9 @@ def input_settings(input_format: str = "auto", text_field: str | None = None, da
 def expand_for(sources: Iterable[Source], options, on_warning=None) -> Iterator[Source]:
     """`expand_sources` with the input settings of `options.extra` (defaults when there are none)."""
     extra = options.extra or {}
-    return expand_sources(sources, extra.get("input_format", "auto"), extra.get("fields"), on_warning,
-                          options.max_bytes)
+    # vnlao_extract.extract_files(..., input_format="jsonl", text_field="body") lands here as plain keys
+    fields = extra.get("fields") or Fields.given(extra.get("text_field"), extra.get("date_field"), extra.get("id_field"))
+    return expand_sources(sources, extra.get("input_format", "auto"), fields, on_warning, options.max_bytes)
 
 
 def records_for(sources: Iterable[Source], options, nlp, on_message) -> Iterator[dict]:

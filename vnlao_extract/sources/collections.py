@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import Errors, InputError, Warnings
-from ..inputs import Source, display_name, normalize_text
+from ..inputs import Source, display_name
+from ..textmap import repair_text
 from .html import PageText
 
 TEXT_FIELDS = ("maintext", "text")
@@ -55,8 +56,10 @@ class ItemSource(Source):
     def read_article(self, max_bytes: int, stdin=None) -> PageText:
         if len(self.text.encode("utf-8", "surrogatepass")) > max_bytes:
             raise InputError(Errors.E014.format(path=display_name(self.name), limit=max_bytes))
-        text = normalize_text(_with_title(self.title, self.text))
-        return PageText(text, "utf-8", published=self.published, published_from="field" if self.published else None)
+        # offsets index the item's text (after its title and a blank line when one is put first)
+        text, offsets = repair_text(_with_title(self.title, self.text))
+        return PageText(text=text, encoding="utf-8", offsets=offsets, published=self.published,
+                        published_from="field" if self.published else None)
 
 
 def _with_title(title: str | None, text: str) -> str:

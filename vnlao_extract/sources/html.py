@@ -8,7 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import Errors, InputError
-from ..inputs import ArticleText, display_name, normalize_text
+from ..inputs import ArticleText, display_name
+from ..textmap import repair_text
 
 # htmldate drops dates after max_date (default: today); a fixed bound keeps the output the same on any day.
 MAX_DATE = "2199-12-31"
@@ -35,7 +36,7 @@ def html_available() -> bool:
     return _libraries() is not None
 
 
-def page_to_article(html: str, name: str, encoding: str) -> PageText:
+def page_to_article(html: str, name: str, encoding: str, notes: tuple[str, ...] = ()) -> PageText:
     """The main text of a page (its headline first when the text does not start with it) and its date."""
     shown = display_name(name)
     libraries = _libraries()
@@ -51,11 +52,12 @@ def page_to_article(html: str, name: str, encoding: str) -> PageText:
                                    outputformat="%Y-%m-%d", max_date=MAX_DATE)
     except Exception as exc:  # noqa: BLE001 - a page the libraries choke on costs its record only
         raise InputError(Errors.E051.format(path=shown, reason=f"{type(exc).__name__}: {exc}")) from None
-    text = _article_text(extracted, headings)
+    text, offsets = repair_text(_article_text(extracted, headings))  # offsets index the page's main text
     if not text.strip():
         raise InputError(Errors.E052.format(path=shown))
     published = dt.date.fromisoformat(found) if found else None
-    return PageText(text, encoding, published=published, published_from="html" if published else None)
+    return PageText(text=text, encoding=encoding, offsets=offsets, notes=notes, published=published,
+                    published_from="html" if published else None)
 
 
 def _headings(html: str) -> set[str]:
@@ -77,4 +79,4 @@ def _article_text(extracted, headings: set[str]) -> str:
     title = " ".join((extracted.title or "").split())
     if title in headings and not (paragraphs and paragraphs[0].startswith(title)):
         paragraphs.insert(0, title)
-    return normalize_text("\n\n".join(paragraphs) + "\n")
+    return "\n\n".join(paragraphs) + "\n"
