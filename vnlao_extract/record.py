@@ -34,6 +34,7 @@ def doc_to_record(doc: Doc, source: str, encoding: str | None = None) -> dict:
         "dateline": article.dateline,
         "outlet": article.outlet,
         "warnings": list(doc._.warnings),
+        "unresolved_dates": doc._.unresolved_dates,
         "encoding": encoding,
         "error": None,
         "schema_version": SCHEMA_VERSION,
@@ -57,5 +58,5 @@ def error_record(source: str, message: str) -> dict:
     """The record of an input that could not be read: every field present, empty, with the error."""
     return {"source": source, "published": None, "people": [], "congresses": [], "events": [],
             "trade_targets": [], "dates": [], "relative_dates": [], "references": [], "title": None,
-            "published_from": None, "dateline": None, "outlet": None, "warnings": [], "encoding": None,
-            "error": message, "schema_version": SCHEMA_VERSION, "extractor_version": __version__}
+            "published_from": None, "dateline": None, "outlet": None, "warnings": [], "unresolved_dates": 0,
+            "encoding": None, "error": message, "schema_version": SCHEMA_VERSION, "extractor_version": __version__}
