@@ -132,3 +132,30 @@ def test_same_day_takes_the_day_before(extract):
                      "On the same day, Hun Manet also met Prime Minister Sonexay Siphandone.", day("2024-06-04"))
     meetings = of_type(record, "meeting")
     assert [m["start"] for m in meetings] == ["2024-06-03", "2024-06-03"], meetings
+
+
+# -- dates of parties events --------------------------------------------------------------------------
+def test_date_in_a_relative_clause_is_not_the_signing_s(extract):
+    record = extract("The documents were signed in the presence of Prime Minister Anwar Ibrahim, who is on an "
+                     "official visit to Brunei from March 3 to 5.", day("2024-03-04"))
+    signings = of_type(record, "signing")
+    assert signings and signings[0]["start"] is None, record["events"]
+    assert [v["start"] for v in of_type(record, "visit")] == ["2024-03-03"]
+
+
+def test_a_later_mention_takes_the_date_of_one_that_named_no_one(extract):
+    record = extract("Thailand and Cambodia signed six agreements on Tuesday. The signings were witnessed by "
+                     "Prime Minister Srettha Thavisin and Prime Minister Hun Manet.", day("2024-02-08"))
+    signings = of_type(record, "signing")
+    assert [(s["start"], s["status"]) for s in signings] == [("2024-02-06", "completed")], record["events"]
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("He noted the meeting held between President Joko Widodo and President Ferdinand Marcos in Manila.",
+     {"joko widodo", "ferdinand marcos"}),
+    ("Prime Minister Anthony Albanese welcomed the talks between Prime Minister Narendra Modi and President "
+     "Joko Widodo.", {"narendra modi", "joko widodo"}),
+])
+def test_between_names_the_parties(extract, text, actors):
+    events = of_type(extract(text, day("2024-03-04")), "meeting", "talks")
+    assert actor_sets(events) == [actors], events

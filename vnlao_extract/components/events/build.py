@@ -36,7 +36,13 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
     kind = row["type"]
     same_type = [s for s, r in found if r["type"] == kind]
     limits = pt.limits(facts, span, clause_triggers)
-    start, end, status_, tense = dates(facts, span, kind, limits, pt.limits(facts, span, same_type))
+    date_limits = pt.before_relative_clause(facts, span, limits)
+    fallback = pt.before_relative_clause(facts, span, pt.limits(facts, span, same_type))
+    start, end, status_, tense = dates(facts, span, kind, date_limits, fallback)
+    if start is None and anaphoric(facts, span) and kind in facts.unclaimed:
+        # "X and Y signed MOUs on Thursday. The signings were witnessed by ...": the date told just before
+        start, end = facts.unclaimed.pop(kind)
+        status_ = status(facts.published, kind, start, end, tense)
     if start is None and same_day(facts, span):
         start, end, status_ = day_of_last(facts, events, kind, tense, (start, end, status_))
     subject, own = pt.sides(facts, span, clause_triggers)
@@ -53,6 +59,8 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
             if start is None and occasion.start:
                 start, end = occasion.start, occasion.end
                 status_ = status(facts.published, kind, start, end, tense)
+    if not any(groups) and start:
+        facts.unclaimed[kind] = (start, end)
     where, country = place(facts, span, limits[1], "parties")
     documents = pt.documents(facts, span) if kind == "signing" else None
     return [Event(kind, actors, start, end, where, country, status_, None, documents, [(span, row["id"])], tense)

@@ -83,7 +83,8 @@ def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int
 def opens(facts: DocFacts, date, sentence_start: int) -> bool:
     """A date that opens its sentence: "On June 1, ...", "On the evening of July 30, ..."."""
     lead = facts.lower[sentence_start:date.span.start]
-    return len(lead) <= OPENING_REACH and all(word in OPENING_LEAD for word in lead)
+    return date.span.start <= sentence_start + 1 or (  # "On June 1, ...", a dateline's "AKP, April 25, ..."
+        len(lead) <= OPENING_REACH and all(word in OPENING_LEAD for word in lead))
 
 
 def same_day(facts: DocFacts, trigger: Span) -> bool:
