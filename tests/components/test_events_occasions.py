@@ -159,3 +159,18 @@ def test_a_later_mention_takes_the_date_of_one_that_named_no_one(extract):
 def test_between_names_the_parties(extract, text, actors):
     events = of_type(extract(text, day("2024-03-04")), "meeting", "talks")
     assert actor_sets(events) == [actors], events
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a definite mention of a type told before is that occasion, whoever the sentence names
+    ("President Joko Widodo held talks with President Ferdinand Marcos. Accompanying the President in the "
+     "bilateral talks were Foreign Minister Retno Marsudi and Trade Minister Zulkifli Hasan.", ["talks"]),
+    ("Prime Minister Hun Manet met Prime Minister Anwar Ibrahim. At the meeting, Foreign Minister Sok Chenda "
+     "Sophea said trade would grow.", ["meeting"]),
+    # "bilateral discussions" are talks; after a visit they are the visitor's
+    ("Prime Minister Paetongtarn Shinawatra is on an official visit to Vietnam. The bilateral discussions "
+     "covered trade.", ["visit", "talks"]),
+])
+def test_definite_mentions(extract, text, kinds):
+    record = extract(text, day("2024-10-10"))
+    assert sorted(e["type"] for e in record["events"]) == sorted(kinds), record["events"]

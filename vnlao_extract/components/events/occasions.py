@@ -46,6 +46,8 @@ def anaphoric(facts: DocFacts, span: Span) -> bool:
     (not a numbered one, "the 45th Summit")."""
     lower = facts.lower
     start = facts.sentence(span.start)[0]
+    if lower[span.start] in DETERMINERS:  # a trigger row that holds its determiner ("the bilateral talk")
+        return not any(is_ordinal(word) for word in lower[span.start:span.end])
     i, skipped = span.start - 1, 0
     while i >= start and lower[i] in ADJECTIVES and skipped < ANAPHORA_REACH:
         i, skipped = i - 1, skipped + 1
@@ -86,15 +88,16 @@ def names_own_parties(facts: DocFacts, span: Span) -> bool:
 
 
 def referent(facts: DocFacts, events: list[Event], event: Event) -> Event | None:
-    """The occasion a definite mention refers to: the latest of its family whose people it shares (or
-    names no one else), else the latest talks or meeting whose people it names only."""
+    """The occasion a definite mention refers to: the latest of its family (one whose people it shares
+    when it names parties of its own: "the meeting between A and B"), else the latest talks or meeting
+    whose people it names only."""
     keys = actor_keys(event)
     across = not names_own_parties(facts, event.mentions[0][0])
     for other in reversed(events):
         if other.type == "visit" or not dates_agree(other, event):
             continue
-        if family(other.type) == family(event.type) and (not keys or keys & actor_keys(other)):
-            return other
+        if family(other.type) == family(event.type) and (across or not keys or keys & actor_keys(other)):
+            return other  # "the talks" of a type told before, naming no parties of its own, are those
         if across and event.type in ANAPHORA_TYPES and other.type in ANAPHORA_TYPES and keys <= actor_keys(other):
             return other
     return None
