@@ -97,8 +97,12 @@ def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], even
             last_visit.start, last_visit.end = start, end
             last_visit.status = status(facts.published, "visit", start, end, last_visit.tense or tense)
         return last_visit
+    host = vis.host_of(facts, span, actor)
+    if where is None and host is not None and home_country(host) in facts.country_names:
+        country = home_country(host)  # "during the visit": the host's country
+        where = facts.country_names[country]
     event = Event("visit", [actor], start, end, where, country, status_, vis.subtype(facts, span), None,
-                  [(span, f"{row['id']}:{how}")], tense)
+                  [(span, f"{row['id']}:{how}")], tense, host)
     last_visit = merge_visit(facts, events, event)
     for i in more_destinations(facts, span, country, limits[1]):
         destination = facts.doc[i:i + 1]
@@ -134,6 +138,7 @@ def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
         other.place_country = other.place_country or event.place_country
         other.subtype = other.subtype or event.subtype
         other.tense = other.tense or event.tense
+        other.host = other.host or event.host
         other.status = status(facts.published, "visit", other.start, other.end, other.tense) or event.status
         other.mentions += event.mentions
         return other

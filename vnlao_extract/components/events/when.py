@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from .cues import CUES
 from .facts import DocFacts
 from .model import day
-from .status import status
+from .status import DEFAULT, DEFAULT_OTHER, status
 
 PLANNED = CUES.words("planned.words")
 ONGOING = CUES.words("ongoing.words")
@@ -189,7 +189,8 @@ def dates(facts: DocFacts, trigger: Span, kind: str, limits: tuple[int, int], fa
     tense_ = tense(facts, trigger)
     if clause_bounds(facts, trigger, kind) is not None:
         tense_ = "completed"
-    start, end = (weekday_by_tense(facts, date, tense_), date.end) if date else (None, None)
+    told = tense_ or (DEFAULT_OTHER if DEFAULT.get(kind, DEFAULT_OTHER) == DEFAULT_OTHER else None)
+    start, end = (weekday_by_tense(facts, date, told), date.end) if date else (None, None)  # a call is told once held
     if kind == "visit":
         start, end = span_of_days(facts, trigger, start, end)
     return start, end, status(facts.published, kind, start, end, tense_), tense_
