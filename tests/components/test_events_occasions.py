@@ -174,3 +174,14 @@ def test_between_names_the_parties(extract, text, actors):
 def test_definite_mentions(extract, text, kinds):
     record = extract(text, day("2024-10-10"))
     assert sorted(e["type"] for e in record["events"]) == sorted(kinds), record["events"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Hun Manet was received by General Secretary To Lam, President Luong Cuong and Chairman "
+     "Tran Thanh Man.", [{"hun manet", "to lam"}, {"hun manet", "luong cuong"}, {"hun manet", "tran thanh man"}]),
+    ("General Secretary To Lam and President Luong Cuong received Prime Minister Hun Manet.",
+     [{"to lam", "hun manet"}, {"luong cuong", "hun manet"}]),
+    ("Prime Minister Hun Manet received Foreign Minister Bui Thanh Son.", [{"hun manet", "bui thanh son"}]),
+])
+def test_each_host_receives_apart(extract, text, expected):
+    assert actor_sets(of_type(extract(text, day("2025-06-12")), "reception")) == expected

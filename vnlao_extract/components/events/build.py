@@ -14,6 +14,7 @@ from .status import congress_status, status
 from .when import date_for, dates, same_day
 
 SIGNING_OCCASIONS = CUES.words("signing.occasions")
+SPLIT_TYPES = CUES.words("split.types")
 
 
 def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Event]) -> None:
@@ -46,8 +47,10 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
     if start is None and same_day(facts, span):
         start, end, status_ = day_of_last(facts, events, kind, tense, (start, end, status_))
     subject, own = pt.sides(facts, span, clause_triggers)
-    if subject and len(own) > 1 and splits(facts, span):
+    if subject and len(own) > 1 and (splits(facts, span) or kind in SPLIT_TYPES):
         groups = [pt.actors_of(subject + [person]) for person in own]
+    elif own and len(subject) > 1 and kind in SPLIT_TYPES:
+        groups = [pt.actors_of([person] + own) for person in subject]
     else:
         groups = [pt.parties(facts, span, clause_triggers) or pt.the_two(facts, span)]
     if not groups[0] and kind == "talks" and last_visit is not None:
