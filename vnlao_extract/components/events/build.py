@@ -8,7 +8,7 @@ from . import visitor as vis
 from .facts import DocFacts
 from .cues import CUES
 from .model import Event, same_time
-from .occasions import absorb_parts, add_occasion, anaphoric, splits
+from .occasions import absorb_parts, add_occasion, anaphoric, drop_the_dead, splits
 from .place import more_destinations, place, place_of
 from .status import congress_status, status
 from .when import date_for, dates, same_day
@@ -27,7 +27,7 @@ def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Eve
             continue
         for event in parties_events(facts, span, row, found, clause_triggers, events, last_visit):
             add_occasion(facts, events, event, anaphoric(facts, span))
-    events[:] = absorb_parts(events)
+    events[:] = drop_the_dead(absorb_parts(events), facts.published)
 
 
 def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_triggers: list[Span],

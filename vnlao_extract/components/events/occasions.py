@@ -4,6 +4,8 @@ hosts meeting one visitor), and a mention that is part of another occasion (a br
 meeting) is folded into it."""
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Span
 
 from .cues import CUES
@@ -136,3 +138,25 @@ def absorb_parts(events: list[Event]) -> list[Event]:
             join(whole, event, add_actors=False)
             kept.remove(event)
     return kept
+
+
+def drop_the_dead(events: list[Event], published) -> list[Event]:
+    """No one acts in an event after their death (the registry knows it): "a ceremony marking Kaysone's
+    birth anniversary" has no Kaysone among its actors; an event left with no one is dropped."""
+    kept = []
+    for event in events:
+        day = first_day(event.start) if event.start else published  # a past event ("his 1977 visit") stays
+        if day is not None:
+            event.actors = [a for a in event.actors if not dead_on(a, day)]
+        if event.actors or event.type == "congress":
+            kept.append(event)
+    return kept
+
+
+def first_day(iso: str) -> dt.date:
+    return dt.date.fromisoformat((iso + "-01-01")[:10])
+
+
+def dead_on(actor, day) -> bool:
+    known = getattr(actor, "actor", None)
+    return known is not None and known.dead_on(day)
