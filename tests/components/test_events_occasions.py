@@ -199,3 +199,13 @@ def test_no_actor_after_death(extract, text, published, absent):
 def test_a_past_event_of_someone_dead_since_stays(extract):
     record = extract("President Kaysone Phomvihane paid an official visit to Vietnam in 1977.", day("2020-12-13"))
     assert [e["start"] for e in record["events"] if e["type"] == "visit"] == ["1977"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Hun Sen briefed reporters on his official talks with his Lao counterpart.",
+    "President Joko Widodo noted the meeting between the Cambodian Prime Minister and the Thai Prime Minister.",
+])
+def test_a_person_never_named_is_no_actor(extract, text):
+    record = extract(text, day("2018-12-06"))
+    named = {fold(p["name"]) for p in record["people"]}
+    assert all({fold(a) for a in e["actors"]} <= named for e in record["events"]), record["events"]
