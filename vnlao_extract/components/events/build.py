@@ -15,6 +15,7 @@ from .when import date_for, dates, same_day
 
 SIGNING_OCCASIONS = CUES.words("signing.occasions")
 SPLIT_TYPES = CUES.words("split.types")
+PLACE_REACH = CUES.scope("place.after.stop")
 
 
 def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Event]) -> None:
@@ -93,7 +94,8 @@ def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], even
     actor, how = vis.visitor(facts, span, country)
     if actor is None and how == "definite" and last_visit is None:
         actor, how = vis.first_mention_visitor(facts, span, country), "first_mention"
-    if actor is not None and how == "subject" and country and home_country(actor) == country:
+    if actor is not None and how == "subject" and country and home_country(actor) == country and \
+            in_a_city(facts, span, limits[1]):
         actor = None  # "Lao Prime Minister X arrived in Vientiane": a leader at home visits no one
     if actor is None:
         if how == "definite" and last_visit is not None and last_visit.start is None and start:
@@ -117,6 +119,14 @@ def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], even
                      [(destination, f"{row['id']}:{how}+destination")], tense)
         last_visit = merge_visit(facts, events, more)
     return last_visit
+
+
+def in_a_city(facts: DocFacts, span: Span, limit: int) -> bool:
+    """Whether the trigger's place is a city (not a country: "X paid a visit to Laos" is kept as written)."""
+    for i in range(span.start, min(limit, span.end + PLACE_REACH)):
+        if facts.labels[i] == "place":
+            return (facts.entries[i] or {}).get("kind") == "city"
+    return False
 
 
 def home_country(actor) -> str | None:
