@@ -67,6 +67,10 @@ class Warnings:
     W050 = "{path}: date field {value!r} is not an ISO date, ignored"
     W051 = "{path}: id {id!r} used before in this collection, named by its line instead"
 
+    # events (year-less dates left out)
+    W005 = ("{path}: no published date, so {count} date(s) without a year were left out "
+            "(give --published YYYY-MM-DD)")
+
 
 class InputError(Exception):
     """An input that cannot become an article; its message is the one stderr line."""

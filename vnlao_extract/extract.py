@@ -117,6 +117,8 @@ def extract_source(nlp, source: Source, options: Options) -> tuple[dict, list[st
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
         message = Errors.E008.format(path=shown, reason=one_line(f"{type(exc).__name__}: {exc}"))
         return error_record(source.name, message), messages + [message]
+    if record["unresolved_dates"] and record["published"] is None:  # the record holds it too (record.py)
+        messages.append("warning: " + Warnings.W005.format(path=shown, count=record["unresolved_dates"]))
     return record, messages
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import SCHEMA_VERSION, __version__
+from .errors import Warnings
 from .people_record import link_people
 
 
@@ -33,12 +34,20 @@ def doc_to_record(doc: Doc, source: str, encoding: str | None = None) -> dict:
         "published_from": article.published_from,
         "dateline": article.dateline,
         "outlet": article.outlet,
-        "warnings": list(doc._.warnings),
+        "warnings": list(doc._.warnings) + _date_warnings(doc, source),
+        "unresolved_dates": doc._.unresolved_dates,
         "encoding": encoding,
         "error": None,
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,
     }
+
+
+def _date_warnings(doc: Doc, source: str) -> list[str]:
+    """The year-less dates left out for want of a published date, as one warning."""
+    if not doc._.unresolved_dates or doc._.article.published is not None:
+        return []
+    return [Warnings.W005.format(path=source, count=doc._.unresolved_dates)]
 
 
 def _unique_dates(dates) -> list[dict]:
@@ -57,5 +66,5 @@ def error_record(source: str, message: str) -> dict:
     """The record of an input that could not be read: every field present, empty, with the error."""
     return {"source": source, "published": None, "people": [], "congresses": [], "events": [],
             "trade_targets": [], "dates": [], "relative_dates": [], "references": [], "title": None,
-            "published_from": None, "dateline": None, "outlet": None, "warnings": [], "encoding": None,
-            "error": message, "schema_version": SCHEMA_VERSION, "extractor_version": __version__}
+            "published_from": None, "dateline": None, "outlet": None, "warnings": [], "unresolved_dates": 0,
+            "encoding": None, "error": message, "schema_version": SCHEMA_VERSION, "extractor_version": __version__}

@@ -58,3 +58,32 @@ def test_visitor_found(extract, published, text, visitor, status):
 def test_not_the_visitor(extract, text, not_visitor):
     record = extract(text, dt.date(2024, 3, 5))
     assert not_visitor not in visitors(record), record["events"]
+
+
+@pytest.mark.parametrize("text, visitor, host, place", [
+    ("At the invitation of President Thongloun Sisoulith, Prime Minister Hun Manet paid an official visit on "
+     "May 3.", "hun manet", "thongloun sisoulith", "Laos"),
+    ("President Xi Jinping invited Prime Minister Hun Manet to pay an official visit.", "hun manet",
+     "xi jinping", "China"),
+    ("Hun Manet's state visit, hosted by General Secretary To Lam, began on Monday.", "hun manet", "to lam",
+     "Vietnam"),
+    ("Prime Minister Hun Manet paid an official visit to Laos.", "hun manet", None, "Laos"),
+])
+def test_host_and_its_country(extract, text, visitor, host, place):
+    found = [e for e in visits(extract(text, dt.date(2024, 5, 3))) if fold(e["actors"][0]) == visitor]
+    assert len(found) == 1, found
+    assert (fold(found[0]["host"]) if found[0]["host"] else None, found[0]["place"]) == (host, place)
+
+
+@pytest.mark.parametrize("text, start, status", [
+    # published on a Wednesday: a call told with no tense word was held, so "Saturday" is the one before
+    ("In a phone call on Saturday, Prime Minister Anwar Ibrahim and President Joko Widodo discussed trade.",
+     "2024-06-08", "completed"),
+    ("The phone call between Prime Minister Anwar Ibrahim and President Joko Widodo on Saturday focused on "
+     "trade.", "2024-06-08", "completed"),
+    ("Prime Minister Anwar Ibrahim will hold a phone call with President Joko Widodo on Saturday.",
+     "2024-06-15", "planned"),
+])
+def test_phone_call_weekday(extract, text, start, status):
+    calls = [e for e in extract(text, dt.date(2024, 6, 12))["events"] if e["type"] == "phone_call"]
+    assert [(c["start"], c["status"]) for c in calls] == [(start, status)]

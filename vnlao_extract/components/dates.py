@@ -219,6 +219,7 @@ class DateFinder:
     def set_annotations(self, doc: Doc, found) -> None:
         published = doc._.published
         mentions = []
+        unresolved = 0
         for span, row in found:
             if row.get("bare") and is_bare_year_noise(span, self.words):
                 continue
@@ -227,10 +228,12 @@ class DateFinder:
             tense = sentence_tense(span, self.words) if published else 0
             resolved = normalize_span(words, row["kind"], published, lead, tense)
             if resolved is None:
+                unresolved += published is None  # a year-less date with no published date to take it from
                 continue
             start, end = resolved
             mentions.append(DateMention(span, span.text, start, end if end != start else None, row["kind"], row["id"]))
         doc._.dates = [m for m in mentions if not _restates_a_date(m, mentions)]
+        doc._.unresolved_dates = unresolved
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -239,6 +242,8 @@ class DateFinder:
 
 if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=[])
+if not Doc.has_extension("unresolved_dates"):  # dates left out for want of a published date
+    Doc.set_extension("unresolved_dates", default=0)
 
 
 @Language.factory("vnlao_dates")

@@ -1,7 +1,9 @@
 """A progress bar on stderr while a batch runs, and the one console that stderr lines go through."""
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from typing import Iterable, Iterator, Optional
 
 # The console drawing a progress bar, if any: lines for stderr are printed through it, above the bar.
@@ -17,6 +19,9 @@ def print_line(line: str) -> None:
             return
         stream = sys.stderr
         if stream is not None:
+            if stream.isatty():  # a long warning (a path, a hint) wraps at the terminal's width
+                line = "\n".join(textwrap.wrap(line, shutil.get_terminal_size().columns, subsequent_indent="  ",
+                                               break_long_words=True)) or line
             stream.write(line + "\n")
             stream.flush()
     except (OSError, ValueError):

@@ -8,12 +8,14 @@ from . import visitor as vis
 from .facts import DocFacts
 from .cues import CUES
 from .model import Event, same_time
-from .occasions import absorb_parts, add_occasion, anaphoric, splits
+from .occasions import absorb_parts, add_occasion, anaphoric, drop_the_dead, splits
 from .place import more_destinations, place, place_of
 from .status import congress_status, status
 from .when import date_for, dates, same_day
 
 SIGNING_OCCASIONS = CUES.words("signing.occasions")
+SPLIT_TYPES = CUES.words("split.types")
+PLACE_REACH = CUES.scope("place.after.stop")
 
 
 def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Event]) -> None:
@@ -26,7 +28,7 @@ def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Eve
             continue
         for event in parties_events(facts, span, row, found, clause_triggers, events, last_visit):
             add_occasion(facts, events, event, anaphoric(facts, span))
-    events[:] = absorb_parts(events)
+    events[:] = drop_the_dead(absorb_parts(events), facts.published)
 
 
 def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_triggers: list[Span],
@@ -36,12 +38,20 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
     kind = row["type"]
     same_type = [s for s, r in found if r["type"] == kind]
     limits = pt.limits(facts, span, clause_triggers)
-    start, end, status_, tense = dates(facts, span, kind, limits, pt.limits(facts, span, same_type))
+    date_limits = pt.before_relative_clause(facts, span, limits)
+    fallback = pt.before_relative_clause(facts, span, pt.limits(facts, span, same_type))
+    start, end, status_, tense = dates(facts, span, kind, date_limits, fallback)
+    if start is None and anaphoric(facts, span) and kind in facts.unclaimed:
+        # "X and Y signed MOUs on Thursday. The signings were witnessed by ...": the date told just before
+        start, end = facts.unclaimed.pop(kind)
+        status_ = status(facts.published, kind, start, end, tense)
     if start is None and same_day(facts, span):
         start, end, status_ = day_of_last(facts, events, kind, tense, (start, end, status_))
     subject, own = pt.sides(facts, span, clause_triggers)
-    if subject and len(own) > 1 and splits(facts, span):
+    if subject and len(own) > 1 and (splits(facts, span) or kind in SPLIT_TYPES):
         groups = [pt.actors_of(subject + [person]) for person in own]
+    elif own and len(subject) > 1 and kind in SPLIT_TYPES:
+        groups = [pt.actors_of([person] + own) for person in subject]
     else:
         groups = [pt.parties(facts, span, clause_triggers) or pt.the_two(facts, span)]
     if not groups[0] and kind == "talks" and last_visit is not None:
@@ -53,6 +63,8 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
             if start is None and occasion.start:
                 start, end = occasion.start, occasion.end
                 status_ = status(facts.published, kind, start, end, tense)
+    if not any(groups) and start:
+        facts.unclaimed[kind] = (start, end)
     where, country = place(facts, span, limits[1], "parties")
     documents = pt.documents(facts, span) if kind == "signing" else None
     return [Event(kind, actors, start, end, where, country, status_, None, documents, [(span, row["id"])], tense)
@@ -82,15 +94,20 @@ def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], even
     actor, how = vis.visitor(facts, span, country)
     if actor is None and how == "definite" and last_visit is None:
         actor, how = vis.first_mention_visitor(facts, span, country), "first_mention"
-    if actor is not None and how == "subject" and country and home_country(actor) == country:
+    if actor is not None and how == "subject" and country and home_country(actor) == country and \
+            in_a_city(facts, span, limits[1]):
         actor = None  # "Lao Prime Minister X arrived in Vientiane": a leader at home visits no one
     if actor is None:
         if how == "definite" and last_visit is not None and last_visit.start is None and start:
             last_visit.start, last_visit.end = start, end
             last_visit.status = status(facts.published, "visit", start, end, last_visit.tense or tense)
         return last_visit
+    host = vis.host_of(facts, span, actor)
+    if where is None and host is not None and home_country(host) in facts.country_names:
+        country = home_country(host)  # "during the visit": the host's country
+        where = facts.country_names[country]
     event = Event("visit", [actor], start, end, where, country, status_, vis.subtype(facts, span), None,
-                  [(span, f"{row['id']}:{how}")], tense)
+                  [(span, f"{row['id']}:{how}")], tense, host)
     last_visit = merge_visit(facts, events, event)
     for i in more_destinations(facts, span, country, limits[1]):
         destination = facts.doc[i:i + 1]
@@ -102,6 +119,14 @@ def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], even
                      [(destination, f"{row['id']}:{how}+destination")], tense)
         last_visit = merge_visit(facts, events, more)
     return last_visit
+
+
+def in_a_city(facts: DocFacts, span: Span, limit: int) -> bool:
+    """Whether the trigger's place is a city (not a country: "X paid a visit to Laos" is kept as written)."""
+    for i in range(span.start, min(limit, span.end + PLACE_REACH)):
+        if facts.labels[i] == "place":
+            return (facts.entries[i] or {}).get("kind") == "city"
+    return False
 
 
 def home_country(actor) -> str | None:
@@ -126,6 +151,7 @@ def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
         other.place_country = other.place_country or event.place_country
         other.subtype = other.subtype or event.subtype
         other.tense = other.tense or event.tense
+        other.host = other.host or event.host
         other.status = status(facts.published, "visit", other.start, other.end, other.tense) or event.status
         other.mentions += event.mentions
         return other

@@ -63,9 +63,10 @@ def is_object(facts: DocFacts, candidate) -> bool:
 
 
 def actor(candidate):
-    """The Person of a mention or reference, else its registry name."""
+    """The Person of a mention or of a reference resolved in the article; a reference resolved only by the
+    registry ("his Lao counterpart", never named) is no actor: every actor is a person named in the text."""
     person = getattr(candidate, "person", None)
-    return person if person is not None else getattr(candidate, "registry_name", None)
+    return person
 
 
 def country(candidate) -> str | None:

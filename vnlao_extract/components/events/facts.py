@@ -29,6 +29,7 @@ class DocFacts:
         self.references = [r for r in doc._.references if r.person or r.registry_name]
         self.lexicon = doc._.lexicon
         self.published = doc._.published
+        self.unclaimed: dict[str, tuple] = {}  # type -> (start, end) of a dated mention that named no one
 
     def sentence(self, i: int) -> tuple[int, int]:
         """(start, end) of the sentence of token ``i``: what ``doc[i:j].sent`` spans."""

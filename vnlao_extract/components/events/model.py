@@ -25,6 +25,7 @@ class Event:
     documents: int | None = None
     mentions: list[tuple[Span, str]] = field(default_factory=list)
     tense: str | None = None  # status from the words around the first mention (not output)
+    host: object = None  # a visit's host: a Person, or a registry name (str)
 
     def actor_names(self) -> list[str]:
         return [a if isinstance(a, str) else a.name for a in self.actors]
@@ -35,6 +36,8 @@ class Event:
                   "place": self.place, "status": self.status, "subtype": self.subtype}
         if self.documents is not None:
             record["documents"] = self.documents
+        if self.type == "visit":
+            record["host"] = self.host if self.host is None or isinstance(self.host, str) else self.host.name
         record["evidence"] = evidence(span, rule)
         record["mentions"] = [[s.start_char, s.end_char] for s, _ in self.mentions]
         return record

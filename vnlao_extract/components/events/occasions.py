@@ -4,6 +4,8 @@ hosts meeting one visitor), and a mention that is part of another occasion (a br
 meeting) is folded into it."""
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Span
 
 from .cues import CUES
@@ -46,6 +48,8 @@ def anaphoric(facts: DocFacts, span: Span) -> bool:
     (not a numbered one, "the 45th Summit")."""
     lower = facts.lower
     start = facts.sentence(span.start)[0]
+    if lower[span.start] in DETERMINERS:  # a trigger row that holds its determiner ("the bilateral talk")
+        return not any(is_ordinal(word) for word in lower[span.start:span.end])
     i, skipped = span.start - 1, 0
     while i >= start and lower[i] in ADJECTIVES and skipped < ANAPHORA_REACH:
         i, skipped = i - 1, skipped + 1
@@ -86,15 +90,16 @@ def names_own_parties(facts: DocFacts, span: Span) -> bool:
 
 
 def referent(facts: DocFacts, events: list[Event], event: Event) -> Event | None:
-    """The occasion a definite mention refers to: the latest of its family whose people it shares (or
-    names no one else), else the latest talks or meeting whose people it names only."""
+    """The occasion a definite mention refers to: the latest of its family (one whose people it shares
+    when it names parties of its own: "the meeting between A and B"), else the latest talks or meeting
+    whose people it names only."""
     keys = actor_keys(event)
     across = not names_own_parties(facts, event.mentions[0][0])
     for other in reversed(events):
         if other.type == "visit" or not dates_agree(other, event):
             continue
-        if family(other.type) == family(event.type) and (not keys or keys & actor_keys(other)):
-            return other
+        if family(other.type) == family(event.type) and (across or not keys or keys & actor_keys(other)):
+            return other  # "the talks" of a type told before, naming no parties of its own, are those
         if across and event.type in ANAPHORA_TYPES and other.type in ANAPHORA_TYPES and keys <= actor_keys(other):
             return other
     return None
@@ -133,3 +138,25 @@ def absorb_parts(events: list[Event]) -> list[Event]:
             join(whole, event, add_actors=False)
             kept.remove(event)
     return kept
+
+
+def drop_the_dead(events: list[Event], published) -> list[Event]:
+    """No one acts in an event after their death (the registry knows it): "a ceremony marking Kaysone's
+    birth anniversary" has no Kaysone among its actors; an event left with no one is dropped."""
+    kept = []
+    for event in events:
+        day = first_day(event.start) if event.start else published  # a past event ("his 1977 visit") stays
+        if day is not None:
+            event.actors = [a for a in event.actors if not dead_on(a, day)]
+        if event.actors or event.type == "congress":
+            kept.append(event)
+    return kept
+
+
+def first_day(iso: str) -> dt.date:
+    return dt.date.fromisoformat((iso + "-01-01")[:10])
+
+
+def dead_on(actor, day) -> bool:
+    known = getattr(actor, "actor", None)
+    return known is not None and known.dead_on(day)

@@ -7,6 +7,7 @@ from . import candidates as cand
 from .cues import CUES
 from .facts import DocFacts
 
+RELATIVE_PRONOUNS = CUES.words("relative.pronouns")
 RECIPROCAL_AFTER = CUES.words("reciprocal.after")
 RECIPROCAL_BEFORE = CUES.words("reciprocal.before")
 THE_TWO = CUES.phrases("the_two.phrases")
@@ -23,6 +24,13 @@ def limits(facts: DocFacts, trigger: Span, others: list[Span]) -> tuple[int, int
     before = [s.end for s in others if s.end <= trigger.start and facts.sentence(s.start) == sentence]
     after = [s.start for s in others if s.start >= trigger.end and facts.sentence(s.start) == sentence]
     return (max(before) if before else sentence[0], min(after) if after else sentence[1])
+
+
+def before_relative_clause(facts: DocFacts, trigger: Span, bounds: tuple[int, int]) -> tuple[int, int]:
+    """``bounds`` cut at a relative clause after the trigger ("witnessed by X, who is on a visit from ..."):
+    its dates are its own."""
+    who = next((i for i in range(trigger.end, bounds[1]) if facts.lower[i] in RELATIVE_PRONOUNS), bounds[1])
+    return bounds[0], who
 
 
 def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> list:
@@ -50,6 +58,8 @@ def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[
     subject = cand.candidates(facts, start, trigger.start)
     reciprocal = (trigger.end < len(lower) and lower[trigger.end] in RECIPROCAL_AFTER or
                   trigger.start > 0 and lower[trigger.start - 1] in RECIPROCAL_BEFORE)
+    if own and between_follows(facts, trigger):
+        return [], own  # "He noted the meeting held between A and B": A and B only
     if start != sentence[0] and not own and reciprocal:
         subject = cand.candidates(facts, *sentence)  # "..., followed by talks between the two"
     elif start != sentence[0]:
@@ -60,6 +70,15 @@ def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[
     if not subject:
         subject = [he for he in [cand.he(facts, trigger)] if he is not None]
     return subject, own
+
+
+def between_follows(facts: DocFacts, trigger: Span) -> bool:
+    """ "the meeting between", "the talks held between", "the meeting organized among" """
+    lower = facts.lower
+    i = trigger.end
+    if i < len(lower) and lower[i].endswith("ed"):
+        i += 1
+    return i < len(lower) and lower[i] in RECIPROCAL_AFTER
 
 
 def the_two(facts: DocFacts, trigger: Span) -> list:

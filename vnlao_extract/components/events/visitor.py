@@ -66,6 +66,21 @@ def visitor(facts: DocFacts, trigger: Span, country: str | None):
     return (cand.actor(hit), "he") if hit is not None else (None, None)
 
 
+def host_of(facts: DocFacts, trigger: Span, visitor_: object):
+    """A visit's host where its sentence names one: "at the invitation of Y", "hosted by Y", "Y invited X to
+    visit", "Y welcomed X"; never the visitor."""
+    sentence = facts.sentence(trigger.start)
+    found = [c for c in cand.candidates(facts, *sentence) if cand.actor(c) is not visitor_]
+    hosts = cand.hosts(facts, sentence, found)
+    named = [c for c in found if id(c) in hosts]
+    if not named:
+        verb = invite(facts, trigger)
+        if verb is None:
+            verb = next((i for i in range(sentence[0], trigger.start) if facts.lower[i] in WELCOME_VERBS), None)
+        named = [c for c in found if verb is not None and c.span.end <= verb and not cand.is_object(facts, c)][-1:]
+    return cand.actor(named[0]) if named else None
+
+
 def first_mention_visitor(facts: DocFacts, trigger: Span, country: str | None):
     """ "X emphasized that this first official visit ...", with no visit told before: the sentence's subject
     (not one of the host country)."""

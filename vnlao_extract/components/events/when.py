@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from .cues import CUES
 from .facts import DocFacts
 from .model import day
-from .status import status
+from .status import DEFAULT, DEFAULT_OTHER, status
 
 PLANNED = CUES.words("planned.words")
 ONGOING = CUES.words("ongoing.words")
@@ -83,7 +83,8 @@ def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int
 def opens(facts: DocFacts, date, sentence_start: int) -> bool:
     """A date that opens its sentence: "On June 1, ...", "On the evening of July 30, ..."."""
     lead = facts.lower[sentence_start:date.span.start]
-    return len(lead) <= OPENING_REACH and all(word in OPENING_LEAD for word in lead)
+    return date.span.start <= sentence_start + 1 or (  # "On June 1, ...", a dateline's "AKP, April 25, ..."
+        len(lead) <= OPENING_REACH and all(word in OPENING_LEAD for word in lead))
 
 
 def same_day(facts: DocFacts, trigger: Span) -> bool:
@@ -188,7 +189,8 @@ def dates(facts: DocFacts, trigger: Span, kind: str, limits: tuple[int, int], fa
     tense_ = tense(facts, trigger)
     if clause_bounds(facts, trigger, kind) is not None:
         tense_ = "completed"
-    start, end = (weekday_by_tense(facts, date, tense_), date.end) if date else (None, None)
+    told = tense_ or (DEFAULT_OTHER if DEFAULT.get(kind, DEFAULT_OTHER) == DEFAULT_OTHER else None)
+    start, end = (weekday_by_tense(facts, date, told), date.end) if date else (None, None)  # a call is told once held
     if kind == "visit":
         start, end = span_of_days(facts, trigger, start, end)
     return start, end, status(facts.published, kind, start, end, tense_), tense_
