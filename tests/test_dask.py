@@ -61,7 +61,7 @@ def test_streamed_records_and_messages(tmp_path, nlp, client):
     lines = [dumps_line(r) for r in vdask.extract_on_dask(sources, Options(), on_message=messages.append,
                                                          client=client)]
     assert lines == serial_lines(paths, nlp)
-    assert len(messages) == 3  # the broken line, the empty file, the missing file
+    assert len([m for m in messages if not m.startswith("warning:")]) == 3  # the broken line, the empty file, the missing file
 
 
 def test_each_worker_builds_the_pipeline_once(tmp_path, client):
