@@ -4,13 +4,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED := ../shared
 
-.PHONY: help install run test eval fuzz bench report clean
+.PHONY: help install system run test eval fuzz bench report clean
 
 help:  ## list the targets (plain `make`)
 	@echo "make install   create .venv and install the package with its test extras"
 	@echo "make run       install, then: extract seeds/ --json"
-	@echo "make test      install, then the whole test suite (pytest)"
-	@echo "make eval      score seeds and dev against the shared gold sets"
+	@echo "make system    Debian packages some tests drive (chromium, tmux), when missing"
+	@echo "make test      install and system, then the whole test suite (pytest)"
+	@echo "make eval      score seeds, dev and dev2 against the shared gold sets"
 	@echo "make fuzz      10,000 random texts through the extractor"
 	@echo "make bench     the benchmark (docs/performance.md; BENCH_ARGS=--quick)"
 	@echo "make report    the seeds' HTML report in headless Chromium: docs/report.png"
@@ -29,7 +30,10 @@ install: $(STAMP)
 run: install
 	@$(BIN)/extract seeds/ --json
 
-test: install
+system:
+	@bash tools/system-packages.sh
+
+test: install system
 	$(BIN)/pytest -q
 
 eval: install
@@ -46,7 +50,7 @@ fuzz: install
 bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-report: install
+report: install system
 	VNLAO_REPORT_PNG=$(CURDIR)/docs/report.png $(BIN)/pytest -q tests/views/test_html.py -k chromium
 
 clean:
