@@ -151,3 +151,52 @@ def test_windows_find_what_the_whole_doc_finds(nlp, text):
 
 def test_every_congress_pattern_has_an_anchor(nlp):
     assert not nlp.get_pipe("vnlao_congresses").matcher.everywhere
+
+
+# Spelled-out, hyphenated and Roman ordinals; other parties' congresses, named or from a country that has a
+# ruling party; ordinals no party reaches are a legislature.
+OTHER_ORDINALS_AND_PARTIES = [
+    ("Delegates gathered for the Fourteenth National Congress of the Communist Party of Vietnam in Hanoi.",
+     [(14, "CPV")]),
+    ("The XIV National Congress of the Communist Party of Vietnam closed in Hanoi on Friday.", [(14, "CPV")]),
+    ("The 14th (XIV) National Congress of the CPV adopted its political report, delegates said.",
+     [(14, "CPV")]),
+    ("Beijing prepared for the Twenty-first National Congress of the Communist Party of China.", [(21, "CPC")]),
+    ("The XXth Congress of the CPC re-elected its general secretary in Beijing.", [(20, "CPC")]),
+    ("Pyongyang opened the 9th Congress of the Workers' Party of Korea on Sunday, state media said.",
+     [(9, "WPK")]),
+    ("North Korea convened its Eighth Party Congress in Pyongyang, state media reported.", [(8, "WPK")]),
+    ("Havana hosted the 8th Congress of the Communist Party of Cuba in April, delegates said.", [(8, "PCC")]),
+    ("The Japanese Communist Party held its 29th Congress in Atami, party officials said.", [(29, "JCP")]),
+    ("Vietnam's leaders watched as the 118th Congress of the United States opened in Washington.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", OTHER_ORDINALS_AND_PARTIES)
+def test_other_ordinals_and_parties(extract, text, expected):
+    assert congresses(extract(text, PUB)) == expected
+
+
+@pytest.mark.parametrize("word, expected", [("XIV", 14), ("XIVth", 14), ("IX", 9), ("XXI", 21), ("V", 5),
+                                            ("I", None), ("IIII", None), ("Fourteenth", 14),
+                                            ("twenty-second", 22), ("thirtieth", 30)])
+def test_ordinal_values_of_every_spelling(word, expected):
+    assert ordinal_value(word) == expected
+
+
+def test_repeated_congresses_cost_linear_work(nlp):
+    """ "14th Congress " x N with no party anywhere: the matcher's windows and the party look-ups grow with N,
+    not with its square."""
+    from vnlao_extract.components import congresses as module
+
+    finder = nlp.get_pipe("vnlao_congresses")
+    work = {}
+    for n in (1000, 2000):
+        doc = nlp("14th Congress " * n)
+        windows = finder.matcher.windows(doc)
+        work[n] = sum(end - start for start, end, _ in windows)
+        assert doc._.congresses == []
+        assert module.PartyWords(doc, finder.country_party).positions == []
+        named = nlp("14th Congress " * n + "of the party opened in Vietnam.")
+        assert [(c.ordinal, c.party) for c in named._.congresses] == [(14, "CPV")]
+    assert work[2000] <= 2.2 * work[1000]

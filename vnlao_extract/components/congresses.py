@@ -1,7 +1,10 @@
-"""Congresses: numbered party congresses (``resources/congress_patterns.jsonl``), with the party
-named in the match or taken from context (the nearest country or party word), and start/end dates when
-a day-precise date follows closely ("held from January 6-8"). Congresses of bodies that are not parties
-("the 9th Congress of the Vietnam Fatherland Front") are left out.
+"""Congresses: numbered party congresses (``resources/congress_patterns.jsonl``: "14th", "Fourteenth",
+"Twenty-first", a Roman "XIV"), with the party named in the match or taken from context (the nearest
+country or party word; a country stands for its ruling party, rows marked ``"ruling": true`` in
+``lexicon.jsonl``), and start/end dates when a day-precise date follows closely ("held from January 6-8").
+Congresses of bodies that are not parties ("the 9th Congress of the Vietnam Fatherland Front") and
+ordinals no party reaches ("the 118th Congress") are left out. Cue words and limits:
+``resources/cues/congresses.jsonl``.
 
 Adds to the Doc:
 - ``doc._.congresses``: list of :class:`Congress` (ordinal, party acronym, start, end), one per
@@ -9,7 +12,10 @@ Adds to the Doc:
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,24 +26,62 @@ from .anchors import ClassAnchoredMatcher
 from .patterns import evidence
 from .tokens import ignored_mask, lex_entries, lex_labels
 
-ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                 "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second"]
-DATE_LEADS = {"from", "on", "in", "held", "during", "between", ",", "which", "took", "place", "will", "be",
-              "was", "is", "opens", "opened", "taking", "of", "the", "convened", "convenes", "closed", "takes",
-              "officially", "successfully", "solemnly", "being", "to", "been", "has", "have", "had"}
-DATE_GAP = 8
-# Organisation words that may stand in a party's name ("Congress of the Party", "Party Central Committee");
-# any other organisation word there ("Front", "Union", "Federation") names a body that is not a party.
-PARTY_ORG_WORDS = {"party", "parties", "central", "committee", "communist"}
-NAME_LINKS = {"'s", "’s", "for", "of", "and", "-", "the"}
+CUE_FILE = "cues/congresses.jsonl"
+ROMAN = re.compile(r"^(?=[XVI]{2,}|[VX](?:th)?$)(X{0,3})(IX|IV|V?I{0,3})(?:th)?$")  # no lone "I"
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+@lru_cache(maxsize=None)
+def _cues() -> dict[str, dict]:
+    return {row["id"]: row for row in load_package_jsonl(CUE_FILE)}
+
+
+def _words(cue_id: str) -> frozenset[str]:
+    return frozenset(_cues()[cue_id]["words"])
+
+
+ORDINAL_WORDS: dict[str, int] = _cues()["congress.ordinal_words"]["values"]
+ORDINAL_TENS: dict[str, int] = _cues()["congress.ordinal_tens"]["values"]
+MAX_ORDINAL = _cues()["congress.max_ordinal"]["max_scope"]
+DATE_LEADS = _words("congress.date_leads")
+DATE_GAP = _cues()["congress.date_gap"]["max_scope"]
+PARTY_ORG_WORDS = _words("congress.party_org_words")
+NAME_LINKS = _words("congress.name_links")
+POSSESSIVES = _words("congress.possessives")
+OTHER_BODY_REACH = _cues()["congress.other_body_reach"]["max_scope"]
+
+
+def roman_value(text: str) -> int | None:
+    """The number of a Roman ordinal up to XXXIX ("XIV", "XIVth"), else None."""
+    if not ROMAN.match(text):
+        return None
+    letters = text[:-2] if text.endswith("th") else text
+    total = 0
+    for letter, following in zip(letters, letters[1:] + " "):
+        value = ROMAN_VALUES[letter]
+        total += -value if ROMAN_VALUES.get(following, 0) > value else value
+    return total
 
 
 def ordinal_value(text: str) -> int | None:
-    text = text.lower()
-    if text[:-2].isdigit():
-        return int(text[:-2])
-    return ORDINAL_WORDS.index(text) + 1 if text in ORDINAL_WORDS else None
+    """The number of one ordinal word: "14th", "fourteenth", "twenty-first", "XIV"."""
+    lower = text.lower()
+    if lower[:-2].isdigit():
+        return int(lower[:-2])
+    tens, dash, unit = lower.partition("-")
+    if dash and tens in ORDINAL_TENS and ORDINAL_WORDS.get(unit, 10) < 10:
+        return ORDINAL_TENS[tens] + ORDINAL_WORDS[unit]
+    return ORDINAL_WORDS.get(lower) or roman_value(text)
+
+
+def span_ordinal(span: Span) -> int | None:
+    """The ordinal of a congress match: its first ordinal word, plus the tens word before it ("Twenty-first")."""
+    for i, token in enumerate(span):
+        value = ordinal_value(token.text)
+        if value:
+            tens = next((ORDINAL_TENS[t.lower_] for t in span[max(0, i - 2):i] if t.lower_ in ORDINAL_TENS), 0)
+            return tens + value if value < 10 else value
+    return None
 
 
 @dataclass
@@ -64,20 +108,48 @@ def token_party(label: str, entry: dict | None, country_party: dict[str, str]) -
     return None
 
 
-def party_from_context(doc: Doc, span: Span, country_party: dict[str, str]) -> str | None:
-    """The party of "the 14th Party Congress": the party or country word nearest to it in its sentence
-    (on either side; the earlier one when two are as near), else the nearest in the sentences before,
-    else the first in the sentences after."""
-    sentence = span.sent
-    nearest_first = sorted([(span.start - i, 0, i) for i in range(sentence.start, span.start)] +
-                           [(i - span.end + 1, 1, i) for i in range(span.end, sentence.end)])
-    elsewhere = [*range(sentence.start - 1, -1, -1), *range(sentence.end, len(doc))]
-    ignored, labels, entries = ignored_mask(doc), lex_labels(doc), lex_entries(doc)
-    for i in [i for _, _, i in nearest_first] + elsewhere:
-        party = None if ignored[i] else token_party(labels[i], entries[i], country_party)
-        if party:
-            return party
-    return None
+class PartyWords:
+    """Where the Doc names a party or a country with a ruling party, found once per Doc, so that each
+    congress finds its nearest one by bisection."""
+
+    def __init__(self, doc: Doc, country_party: dict[str, str]):
+        ignored, labels, entries = ignored_mask(doc), lex_labels(doc), lex_entries(doc)
+        self.positions: list[int] = []
+        self.parties: list[str] = []
+        for i, label in enumerate(labels):
+            if label and not ignored[i]:
+                party = token_party(label, entries[i], country_party)
+                if party:
+                    self.positions.append(i)
+                    self.parties.append(party)
+
+    def _before(self, i: int) -> int | None:
+        """Index in ``positions`` of the last party word before token ``i``."""
+        k = bisect_left(self.positions, i) - 1
+        return k if k >= 0 else None
+
+    def _from(self, i: int) -> int | None:
+        """Index in ``positions`` of the first party word at or after token ``i``."""
+        k = bisect_left(self.positions, i)
+        return k if k < len(self.positions) else None
+
+    def nearest(self, span: Span) -> str | None:
+        """The party word nearest to ``span`` in its sentence (the earlier one when two are as near), else
+        the nearest in the sentences before, else the first in the sentences after."""
+        sentence = span.sent
+        before, after = self._before(span.start), self._from(span.end)
+        in_before = before is not None and self.positions[before] >= sentence.start
+        in_after = after is not None and self.positions[after] < sentence.end
+        if in_before and (not in_after or span.start - self.positions[before] <=
+                          self.positions[after] - span.end + 1):
+            return self.parties[before]
+        if in_after:
+            return self.parties[after]
+        earlier = self._before(sentence.start)
+        if earlier is not None:
+            return self.parties[earlier]
+        later = self._from(sentence.end)
+        return self.parties[later] if later is not None else None
 
 
 def names_other_body(doc: Doc, span: Span) -> bool:
@@ -89,7 +161,7 @@ def names_other_body(doc: Doc, span: Span) -> bool:
         return labels[token.i] == "org" and token.lower_ not in PARTY_ORG_WORDS
 
     if span.end < len(doc) and doc[span.end].lower_ == "of":
-        for token in doc[span.end + 1:span.end + 10]:
+        for token in doc[span.end + 1:span.end + OTHER_BODY_REACH]:
             if labels[token.i] == "party":
                 return False
             if is_other_org(token):
@@ -97,9 +169,23 @@ def names_other_body(doc: Doc, span: Span) -> bool:
             if not (token.is_title or token.is_upper or token.lower_ in NAME_LINKS):
                 break
     before = span.start - 1
-    while before >= span.sent.start and doc[before].lower_ in ("'s", "’s"):
+    while before >= span.sent.start and doc[before].lower_ in POSSESSIVES:
         before -= 1
     return before >= span.sent.start and is_other_org(doc[before])
+
+
+def dates_after(doc: Doc, span: Span, dates: list, starts: list[int]) -> tuple[str | None, str | None]:
+    """The day-precise date that follows the congress within a few linking words ("held from January 6-8")."""
+    labels = lex_labels(doc)
+    for date in dates[bisect_left(starts, span.end):]:
+        gap = doc[span.end:date.span.start]
+        if len(gap) > DATE_GAP:
+            break
+        if (date.kind == "absolute" and date.precision == "day" and
+                all(t.lower_ in DATE_LEADS or t.lower_ in PARTY_ORG_WORDS or t.text in "()" or
+                    labels[t.i] in ("party", "place", "nationality") for t in gap)):
+            return date.start, date.end
+    return None, None
 
 
 class CongressFinder:
@@ -109,7 +195,7 @@ class CongressFinder:
         self.name = name
         self.matcher = ClassAnchoredMatcher(nlp.vocab, load_package_jsonl("congress_patterns.jsonl"))
         self.country_party = {row["country"]: row["party"] for row in load_package_jsonl("lexicon.jsonl")
-                              if row["label"] == "party" and row["party"] in ("CPV", "LPRP", "CPP", "CPC")}
+                              if row["label"] == "party" and row.get("ruling")}
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
         found = self.matcher(doc)
@@ -119,8 +205,13 @@ class CongressFinder:
     def set_annotations(self, doc: Doc, found) -> None:
         congresses: dict[tuple[int, str], Congress] = {}
         labels, entries = lex_labels(doc), lex_entries(doc)
+        dates = sorted(doc._.dates, key=lambda d: d.span.start)
+        starts = [d.span.start for d in dates]
+        context: PartyWords | None = None
         for span, row in sorted(found, key=lambda item: item[0].start):
-            ordinal = next(ordinal_value(t.text) for t in span if ordinal_value(t.text))
+            ordinal = span_ordinal(span)
+            if not ordinal or ordinal > MAX_ORDINAL:
+                continue
             party = next(((entries[i] or {}).get("party") for i in range(span.start, span.end)
                           if labels[i] == "party"), None)
             if party is None and names_other_body(doc, span):
@@ -128,28 +219,15 @@ class CongressFinder:
             party = party or next((token_party(labels[i], entries[i], self.country_party)
                                    for i in range(span.start, span.end)
                                    if token_party(labels[i], entries[i], self.country_party)), None)
-            party = party or party_from_context(doc, span, self.country_party)
+            if not party:
+                context = context or PartyWords(doc, self.country_party)
+                party = context.nearest(span)
             if not party:
                 continue
             congress = congresses.setdefault((ordinal, party), Congress(ordinal, party, span, row["id"]))
             if congress.start is None:
-                congress.start, congress.end = self._dates_after(doc, span)
+                congress.start, congress.end = dates_after(doc, span, dates, starts)
         doc._.congresses = list(congresses.values())
-
-    @staticmethod
-    def _dates_after(doc: Doc, span: Span) -> tuple[str | None, str | None]:
-        labels = lex_labels(doc)
-        for date in doc._.dates:
-            if date.span.start < span.end:
-                continue
-            gap = doc[span.end:date.span.start]
-            if len(gap) > DATE_GAP:
-                break
-            if (date.kind == "absolute" and date.precision == "day" and
-                    all(t.lower_ in DATE_LEADS or t.lower_ in PARTY_ORG_WORDS or t.text in "()" or
-                        labels[t.i] in ("party", "place", "nationality") for t in gap)):
-                return date.start, date.end
-        return None, None
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -160,6 +238,6 @@ if not Doc.has_extension("congresses"):
     Doc.set_extension("congresses", default=[])
 
 
-@Language.factory("vnlao_congresses")
+@Language.factory("vnlao_congresses", assigns=["doc._.congresses"], requires=["doc._.dates"])
 def make_congress_finder(nlp: Language, name: str) -> CongressFinder:
     return CongressFinder(nlp, name)
