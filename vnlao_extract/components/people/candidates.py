@@ -10,7 +10,7 @@ from ..titles import text_is_acronym
 from . import cues
 from .index import PeopleIndex
 from .attach import make_mention
-from .model import Facts, Mention, folded, name_words
+from .model import VARIANT_RULE, Facts, Mention, folded, name_words
 from .shapes import VN_SYLLABLE, name_runs
 
 CREDIT_CUES = cues.words("people.credit_cues")
@@ -126,6 +126,13 @@ def introduced(facts: Facts, index: PeopleIndex, run: Span) -> bool:
     return False
 
 
+def variant_actor(index: PeopleIndex, run: Span) -> Actor | None:
+    """The registry actor a glued or misspelt name stands for."""
+    if len(run) == 1:
+        return index.variants.glued_actor(run.text)
+    return index.variants.misspelt_actor(run)
+
+
 def find_mentions(facts: Facts, index: PeopleIndex) -> list[Mention]:
     """Full-name mentions in text order: registry names first, then runs of name parts that a title, an
     anchor, their shape or their introduction make a person."""
@@ -137,7 +144,13 @@ def find_mentions(facts: Facts, index: PeopleIndex) -> list[Mention]:
             continue
         mentions.append(make_mention(facts, span, actor, "registry"))
         taken.update(range(span.start, span.end))
-    for run in name_runs(doc):
+    runs = [run for run in name_runs(doc) if not taken.intersection(range(run.start, run.end))]
+    for run in runs:
+        actor = variant_actor(index, run)
+        if actor is not None and not not_a_person(facts, run):
+            mentions.append(make_mention(facts, run, actor, VARIANT_RULE))
+            taken.update(range(run.start, run.end))
+    for run in runs:
         if taken.intersection(range(run.start, run.end)):
             continue
         words = name_words(run)

@@ -7,7 +7,8 @@ from spacy.matcher import PhraseMatcher
 
 from ...registry import Actor, Registry, fold
 from ...resources import load_package_jsonl
-from .origins import NameOrigins
+from .origins import NameOrigins, vietnamese_families
+from .variants import NameVariants
 
 
 class PeopleIndex:
@@ -21,6 +22,7 @@ class PeopleIndex:
         self.actor_of: dict[int, Actor] = {}
         for actor in self.registry.actors:
             self._add_actor(nlp, actor)
+        self.variants = NameVariants(self.registry.actors, vietnamese_families())
         self.nationality_of = {phrase.lower(): row["country"] for row in load_package_jsonl("lexicon.jsonl")
                                if row["label"] == "nationality" for phrase in row["phrases"] if " " not in phrase}
         self.counterpart_key = nlp.vocab.strings.add("counterpart")

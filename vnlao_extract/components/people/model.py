@@ -32,6 +32,9 @@ def mention_text(span: Span) -> str:
     return text[:-1] if text.endswith(".") and len(span[-1]) > 2 else text
 
 
+VARIANT_RULE = "registry_variant"  # the rule of a mention that spells a registry name another way
+
+
 @dataclass
 class Facts:
     """The token facts of one Doc that every finding function reads, gathered once."""
@@ -79,7 +82,8 @@ class Person:
 
     @property
     def name(self) -> str:
-        full = [mention_text(m.span) for m in self.mentions if len(m.span) > 1]
+        """The fullest form written; the registry's name when the text only glued or misspelt it."""
+        full = [mention_text(m.span) for m in self.mentions if len(m.span) > 1 and m.rule != VARIANT_RULE]
         if full:
             return max(full, key=lambda text: (len(text.split()), -full.index(text)))
         return self.actor.name if self.actor else mention_text(self.mentions[0].span)

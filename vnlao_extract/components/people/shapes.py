@@ -18,6 +18,7 @@ VN_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx]
 VN_FAMILIES = vietnamese_families()
 NAME_PARTS = ("vnlao", "name_parts")  # doc.user_data key of name_parts(doc)
 GIVEN_NAME_WORDS = cues.scope("people.given_name_words")
+NAME_PARTICLES = cues.words("people.name_particles")
 
 # What a word's letters tell, as bits. Kept per distinct word (orth id): the same words recur in every Doc.
 FIRST_UPPER, FIRST_ALPHA, ALL_UPPER, ALPHA, DASH, ONE_CHAR, VN_SYLLABLE_WORD, VN_FAMILY = 1, 2, 4, 8, 16, 32, 64, 128
@@ -79,7 +80,16 @@ def find_name_parts(doc: Doc, shapes: list[int]) -> list[bool]:
             parts[i] = not (shape & ALL_UPPER and not shape & ONE_CHAR)
         else:
             parts[i] = bool(shapes[i - 1] & DASH) and not spaces[i - 1]
+    _join_particles(doc, parts, ignored)
     return parts
+
+
+def _join_particles(doc: Doc, parts: list[bool], ignored: list[bool]) -> None:
+    """A name particle between two name parts is a name part too ("Hussein bin Abdullah")."""
+    gaps = [i for i in range(1, len(parts) - 1) if parts[i - 1] and not parts[i] and parts[i + 1]]
+    for i in gaps:
+        if not ignored[i] and doc[i].text in NAME_PARTICLES:
+            parts[i] = True
 
 
 def _name_part_candidates(shapes: list[int]) -> list[int]:
