@@ -63,3 +63,20 @@ def test_an_actor_known_only_from_the_registry_is_a_person(extract):
     names = {fold(p["name"]) for p in record["people"]}
     for event in record["events"]:
         assert {fold(a) for a in event["actors"]} <= names
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # planned after the death: no actor, no event
+    ("President Kaysone Phomvihane will pay a state visit to Vietnam next week, officials said on Monday.",
+     D("2025-03-04"), []),
+    # two actors, one dead by then: the living one stays
+    ("President Thongloun Sisoulith and General Secretary Nguyen Phu Trong will hold talks in Vientiane "
+     "next week, officials said.", D("2025-03-04"), [["Thongloun Sisoulith"]]),
+    # dated before the death: kept
+    ("In 1977, President Kaysone Phomvihane paid a visit to Hanoi.", D("2025-03-04"), [["Kaysone Phomvihane"]]),
+])
+def test_nobody_acts_after_their_death(extract, text, published, expected):
+    record = extract(HEAD + text, published)
+    assert [e["actors"] for e in record["events"]] == expected
+    for event in record["events"]:
+        assert len(event["actor_ids"]) == len(event["actors"])

@@ -3,15 +3,17 @@ record's ``actor_ids`` parallel to its ``actors`` (so that a jq join needs no st
 
 Works from the event records' actor names, whatever the events component does: an actor that no person
 of the article goes by (a leader known only through "the Lao Prime Minister" and the registry) becomes a
-person of its own.
+person of its own. An actor the registry knows had died by the event's date is no actor of it.
 """
 from __future__ import annotations
+
+import datetime
 
 from spacy.tokens import Doc
 
 from .components.patterns import evidence
 from .components.people import Person, Reference, mention_text
-from .registry import fold, slug
+from .registry import fold, parse_iso, slug
 
 
 def person_record(person: Person) -> dict:
@@ -35,6 +37,34 @@ def reference_person_record(name: str, reference: Reference | None) -> dict:
         record["mentions"] = [[reference.span.start_char, reference.span.end_char]]
         record["evidence"] = evidence(reference.span, "registry_reference")
     return record
+
+
+def drop_dead_actors(doc: Doc, events: list[dict]) -> list[dict]:
+    """The events without the actors the registry knows had died by the event's date (its start, or the
+    published date for a planned or ongoing one); an event left with no actor is dropped."""
+    actor_of = {fold(form): p.actor for p in doc._.people if p.actor for form in (p.name, *p.aliases)}
+    published = doc._.published
+    kept = []
+    for event in events:
+        day = _event_day(event, published)
+        if day is None or not event["actors"]:
+            kept.append(event)
+            continue
+        alive = [name for name in event["actors"] if not (actor_of.get(fold(name)) and
+                                                        actor_of[fold(name)].dead_on(day))]
+        if alive:
+            event["actors"] = alive
+            kept.append(event)
+    return kept
+
+
+def _event_day(event: dict, published: datetime.date | None) -> datetime.date | None:
+    if event.get("start"):
+        try:
+            return parse_iso(event["start"])
+        except ValueError:
+            return None
+    return published if event.get("status") in ("planned", "ongoing") else None
 
 
 def link_people(doc: Doc, events: list[dict]) -> list[dict]:

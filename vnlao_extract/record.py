@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from . import SCHEMA_VERSION, __version__
 from .errors import Warnings
-from .people_record import link_people
+from .people_record import drop_dead_actors, link_people
 
 
 def _date_key(date) -> tuple:
@@ -17,7 +17,7 @@ def doc_to_record(doc: Doc, source: str, encoding: str | None = None) -> dict:
     article = doc._.article
     absolute = [d for d in doc._.dates if d.kind != "relative"]
     relative = [d for d in doc._.dates if d.kind == "relative"]
-    events = [e.as_record() for e in doc._.events]
+    events = drop_dead_actors(doc, [e.as_record() for e in doc._.events])
     return {
         "source": source,
         "published": article.published.isoformat() if article.published else None,
