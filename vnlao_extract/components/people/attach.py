@@ -17,6 +17,7 @@ COUNTERPART_WORDS = cues.words("people.counterpart_words")
 COUNTERPART_MODIFIERS = cues.words("people.counterpart_modifiers")
 NAME_MODIFIERS = cues.words("people.name_modifiers")
 FULL_OFFICE_WORDS = cues.words("people.full_office_words")
+POSSESSIVES = cues.words("people.possessives")
 
 
 def make_mention(facts: Facts, span: Span, actor: Actor | None, rule: str) -> Mention:
@@ -70,11 +71,13 @@ def titles_before(facts: Facts, start: int) -> list[TitleMention]:
 def introduces_name(facts: Facts, chain: list[TitleMention]) -> bool:
     """ "the General Secretary of ... and President of Laos, Thongloun Sisoulith", "the Lao Prime Minister,
     Sonexay Siphandone": a title set off by a comma names the person after it only when it opens with "the"
-    and is a full office or names a country."""
+    and is a full office or names a country, or follows a possessive ("the ministry's spokeswoman, ...")."""
     doc = facts.doc
     first = chain[0].start if chain else 0
     full = len(chain) > 1 or any(t.lower_ in FULL_OFFICE_WORDS for t in chain[-1].span) if chain else False
     national = bool(chain) and facts.lex[first] == "nationality"
+    if first > 0 and chain and doc[first - 1].lower_ in POSSESSIVES:
+        return True  # "the ministry's spokeswoman, Anna Petrova"
     return first > 0 and doc[first - 1].lower_ == "the" and (full or national)
 
 

@@ -105,7 +105,7 @@ def vietnamese_shape(facts: Facts, index: PeopleIndex, run: Span) -> bool:
 
 def introduced(facts: Facts, index: PeopleIndex, run: Span) -> bool:
     """A name of known origin that speaks or is introduced: "Khamphou Sengsouvanh said", "said Li Ming",
-    "according to Sok Vanna", "Somphone Keola, 52, a farmer"."""
+    "according to Sok Vanna", "Somphone Keola, 52, a farmer", "the spokeswoman, Anna Petrova, said"."""
     doc = facts.doc
     words = name_words(run)
     if not INTRODUCED_MIN <= len(words) <= INTRODUCED_MAX or index.origins.of(words) is None:
@@ -113,6 +113,8 @@ def introduced(facts: Facts, index: PeopleIndex, run: Span) -> bool:
     nxt = doc[run.end] if run.end < len(doc) else None
     if nxt is not None and nxt.lower_ in SPEECH_VERBS:
         return True
+    if nxt is not None and nxt.text == "," and run.end + 1 < len(doc) and doc[run.end + 1].lower_ in SPEECH_VERBS:
+        return True  # "..., Maria Ivanova, said on Thursday"
     if run.start > 0 and doc[run.start - 1].lower_ in SPEECH_VERBS_BEFORE:
         return True
     if run.start > 1 and doc[run.start - 2].lower_ == "according" and doc[run.start - 1].lower_ == "to":
