@@ -80,3 +80,20 @@ def test_nobody_acts_after_their_death(extract, text, published, expected):
     assert [e["actors"] for e in record["events"]] == expected
     for event in record["events"]:
         assert len(event["actor_ids"]) == len(event["actors"])
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("President Trump received Prime Minister Albanese at the White House on Monday to discuss trade.",
+     D("2025-10-21"), {"Trump": "donald-trump", "Albanese": "anthony-albanese"}),
+    ("Prime Minister Ishiba welcomed President Prabowo in Tokyo on Monday for talks on defence.",
+     D("2025-03-04"), {"Ishiba": "shigeru-ishiba", "Prabowo": "prabowo-subianto"}),
+    ("Foreign Minister Lavrov met Mr Jaishankar in Moscow on Monday to discuss energy deals.",
+     D("2024-03-04"), {"Lavrov": "sergey-lavrov", "Jaishankar": "subrahmanyam-jaishankar"}),
+    # not prime minister in 2018: the registry does not make him one
+    ("President Trump received Prime Minister Albanese at the White House on Monday to discuss trade.",
+     D("2018-06-04"), {"Trump": "donald-trump"}),
+])
+def test_a_surname_after_a_title_is_the_registry_holder_on_that_day(extract, text, published, expected):
+    record = extract(HEAD + text, published)
+    found = {alias: p["id"] for p in record["people"] for alias in p["aliases"]}
+    assert found == expected

@@ -15,40 +15,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_package_jsonl
+from ..rules.cues import cue_scope, cue_values, cue_words
 from .anchors import ClassAnchoredMatcher
 from .patterns import evidence
 from .tokens import ignored_mask, lex_entries, lex_labels
 
-CUE_FILE = "cues/congresses.jsonl"
 ROMAN = re.compile(r"^(?=[XVI]{2,}|[VX](?:th)?$)(X{0,3})(IX|IV|V?I{0,3})(?:th)?$")  # no lone "I"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
-@lru_cache(maxsize=None)
-def _cues() -> dict[str, dict]:
-    return {row["id"]: row for row in load_package_jsonl(CUE_FILE)}
-
-
-def _words(cue_id: str) -> frozenset[str]:
-    return frozenset(_cues()[cue_id]["words"])
-
-
-ORDINAL_WORDS: dict[str, int] = _cues()["congress.ordinal_words"]["values"]
-ORDINAL_TENS: dict[str, int] = _cues()["congress.ordinal_tens"]["values"]
-MAX_ORDINAL = _cues()["congress.max_ordinal"]["max_scope"]
-DATE_LEADS = _words("congress.date_leads")
-DATE_GAP = _cues()["congress.date_gap"]["max_scope"]
-PARTY_ORG_WORDS = _words("congress.party_org_words")
-NAME_LINKS = _words("congress.name_links")
-POSSESSIVES = _words("congress.possessives")
-OTHER_BODY_REACH = _cues()["congress.other_body_reach"]["max_scope"]
+ORDINAL_WORDS: dict[str, int] = cue_values("congresses", "congress.ordinal_words")
+ORDINAL_TENS: dict[str, int] = cue_values("congresses", "congress.ordinal_tens")
+MAX_ORDINAL = cue_scope("congresses", "congress.max_ordinal")
+DATE_LEADS = cue_words("congresses", "congress.date_leads")
+DATE_GAP = cue_scope("congresses", "congress.date_gap")
+PARTY_ORG_WORDS = cue_words("congresses", "congress.party_org_words")
+NAME_LINKS = cue_words("congresses", "congress.name_links")
+POSSESSIVES = cue_words("congresses", "congress.possessives")
+OTHER_BODY_REACH = cue_scope("congresses", "congress.other_body_reach")
 
 
 def roman_value(text: str) -> int | None:
