@@ -286,6 +286,5 @@ def _package_actors() -> tuple[Actor, ...]:
 
 
 def _user_actors(path: str | Path) -> list[Actor]:
-    rows = load_user_jsonl(path, "actors")  # raises ResourceError for unreadable files and bad JSON
-    text = Path(path).read_text(encoding="utf-8-sig")
-    return [actor_from_row(row, str(path), line) for row, line in zip(rows, _row_line_numbers(text))]
+    rows = load_user_jsonl(path, "actors")  # ResourceError for unreadable files, bad JSON, unknown keys
+    return [actor_from_row(row, str(path), row.line) for row in rows]  # each row keeps its line (rules.Row)
