@@ -44,7 +44,8 @@ def short_forms(index: PeopleIndex, person: Person) -> set[str]:
     for mention in person.mentions:
         words = name_words(mention.span)
         forms.add(folded(" ".join(words)))
-        if person.actor is None and len(words) >= 2:
+        # a registry entry that lists no short forms still goes by the word news uses alone for its origin
+        if not (person.actor and person.actor.short) and len(words) >= 2:
             origin = index.origins.of(words)
             how = origin[1] if origin else "first"
             if how == "last":

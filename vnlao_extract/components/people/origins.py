@@ -36,7 +36,7 @@ class NameOrigins:
             return None
         first, last = folded(words[0]), folded(words[-1])
         for country, short, families, lasts, suffixes in self.rows:
-            if first in families or last in lasts or (suffixes and last.endswith(suffixes)):
+            if first in families or last in lasts or _has_suffix(last, suffixes):
                 return country, short
         return None
 
@@ -44,3 +44,8 @@ class NameOrigins:
         """The country whose family names (first word) include ``word``."""
         word = folded(word)
         return next((country for country, _, families, _, _ in self.rows if word in families), None)
+
+
+def _has_suffix(word: str, suffixes: tuple[str, ...]) -> bool:
+    """An ending of a longer word ("Chanthawong"), never the whole word ("Wong" is a name of many origins)."""
+    return any(len(word) > len(suffix) and word.endswith(suffix) for suffix in suffixes)
