@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnlao_extract.components.article import photo_credits, read_article
+from vnlao_extract.components.article import WORD_DATE, photo_credits, read_article, word_date
 from vnlao_extract.registry import fold
 
 LEAD = "The Lao foreign minister received the Vietnamese ambassador in Vientiane on February 3, 2026."
@@ -55,6 +55,20 @@ DATELINES = [
      None, None, "VNA", []),
     ("NDO – The Permanent Member of the Party Secretariat received a Lao delegation in Hanoi on Monday.",
      None, None, "NDO", []),
+    # the outlet and the date inside the brackets, with or without a dash after them
+    ("ROME (Il Corriere Estero / ANSA - 4th November, 2020) The Italian foreign minister met his Lao "
+     "counterpart in Rome on Wednesday.", "2020-11-04", "dateline", "Il Corriere Estero / ANSA", ["2020-11-04"]),
+    ("Jakarta (Antara, March 3, 2019) - The Indonesian president received the Lao premier at the palace.",
+     "2019-03-03", "dateline", "Antara", ["2019-03-03"]),
+    ("KUALA LUMPUR (Bernama - 12 August 2022) -- The Malaysian king received the Lao envoy on Friday morning.",
+     "2022-08-12", "dateline", "Bernama", ["2022-08-12"]),
+    ("New Delhi (Press Service | 21st of June, 2018) The Indian prime minister met the Lao president today.",
+     "2018-06-21", "dateline", "Press Service", ["2018-06-21"]),
+    ("BANGKOK, 3rd March 2019 (Bernama) - The Thai prime minister met the Lao leader in Bangkok on Sunday.",
+     "2019-03-03", "dateline", "Bernama", ["2019-03-03"]),
+    # a bracket without a full date is no dated dateline
+    ("SEOUL (Yonhap, Monday) - The Korean prime minister met the Lao deputy premier in Seoul, officials said.",
+     None, None, None, []),
     # a header date wins over the dateline's, and the dateline date still counts as a body date
     (" date 2021-01-16 BEIJING, Jan. 15 (Xinhua) -- The Chinese president sent a message to the Lao leader.",
      "2021-01-16", "header", "Xinhua", ["2021-01-15"]),
@@ -87,6 +101,15 @@ STAMPS = [
     ("Vietnam, Cambodia target trade\nPUBLISHED : 5 Feb 2026 at 10:30\n", "2026-02-05", "2026-02-06"),
     ("Khmer Times\nLast updated: 5 Feb 2026\n", "2026-02-05", "2026-02-06"),
     (" date 2026-02-02 ", "2026-02-02", "2026-01-30"),
+    # bylines and labelled dates, in the languages the region's sites write their months in
+    ("Laos, Indonesia boost ties\nBy Dewi Lestari     Date 6 Februari 2026\n", "2026-02-06", "2026-02-06"),
+    ("Laos, Indonesia boost ties\nBy Admin   Tanggal 5 Agustus 2025\n", "2025-08-05", "2025-08-01"),
+    ("Laos, Malaysia boost ties\nPosted on 4 Disember 2025 by Webmaster\n", "2025-12-04", "2025-12-05"),
+    ("Laos, Malaysia boost ties\nBy Ahmad Razak | Published 11 Mac 2024\n", "2024-03-11", "2024-03-08"),
+    ("Laos, Thailand boost ties\nUpdated 22nd of October, 2024\n", "2024-10-22", "2024-10-18"),
+    ("Laos, Thailand boost ties\nPosted by Somchai Jaidee on Oct. 22, 2024\n", "2024-10-22", "2024-10-18"),
+    ("Laos, Vietnam boost ties\nThứ Sáu, 07/06/2024\n", "2024-06-07", "2024-06-07"),
+    ("Laos, Indonesia boost ties\nSelasa, 16 Juli 2024 | 10:30 WIB\n", "2024-07-16", "2024-07-12"),
 ]
 
 
@@ -107,6 +130,9 @@ def test_header_beats_stamp(extract):
     "Laos and Vietnam agreed on 5 February 2026 to raise trade, the statement said.",
     "The talks began at 10:30 on February 5, 2026 in Hanoi.",
     "Talks opened 09:00 on 05/02/2026 at the Presidential Palace in Vientiane",
+    "By March 3, 2019 the two sides will have opened the new bridge.",
+    "Vietnam sets a date for the talks on 5 May 2026",
+    "The treaty was published on 5 May 2026 in the official gazette of both countries.",
 ])
 def test_prose_with_a_date_is_not_a_stamp(extract, line):
     record = extract(line)
@@ -259,10 +285,51 @@ def test_repeated_paragraphs_count_once(extract, layout):
 
 @pytest.mark.parametrize("text,reason,expected", [
     ("Vietnam, Laos hold talks\n02/02/2026 17:52\n" + LEAD, "stamp", ["02/02/2026 17:52"]),
-    ("Vietnam, Laos hold talks\nPolitics\n" + LEAD, "header", ["Vietnam, Laos hold talks", "Politics"]),
+    # the headline is read as a sentence of the article; the section name above the body is not
+    ("Vietnam, Laos hold talks\nPolitics\n" + LEAD, "header", ["Politics"]),
     (STORY + "\nBy Khamla Phommachanh\nSomething else entirely.", "after sign-off",
      ["By Khamla Phommachanh\nSomething else entirely."]),
     (LEAD + "\nBy Khamla Phommachanh\nSomething else entirely.", "byline", ["By Khamla Phommachanh"]),
 ])
 def test_read_article_ranges(text, reason, expected):
     assert ignored_text(text, reason) == expected
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("16 Februari 2016", "2016-02-16"), ("3 Maret 2019", "2019-03-03"), ("1 Mei 2020", "2020-05-01"),
+    ("30 Juni 2021", "2021-06-30"), ("9 Oktober 2022", "2022-10-09"), ("25 Desember 2023", "2023-12-25"),
+    ("2 Julai 2024", "2024-07-02"), ("14 Ogos 2019", "2019-08-14"), ("1er", None),
+    ("7th September, 2021", "2021-09-07"), ("2nd of January 2018", "2018-01-02"), ("Sept. 1, 2017", "2017-09-01"),
+    ("Nov 23rd, 2025", "2025-11-23"), ("12 AOÛT 2020", "2020-08-12"), ("31 Februari 2016", None),
+])
+def test_written_dates_in_several_languages(written, expected):
+    match = WORD_DATE.search(written)
+    assert (word_date(match).isoformat() if match and word_date(match) else None) == expected
+
+
+# A headline is a sentence of the article: an event told only there is found, once, and a long topic
+# bar above the body stays unread.
+@pytest.mark.parametrize("head,body,visitor", [
+    ("Thai PM meets visiting Lao foreign minister\n",
+     "Thai Prime Minister Srettha Thavisin met Lao Foreign Minister Saleumxay Kommasith in Bangkok on Monday "
+     "to discuss trade, his office said.", "Saleumxay Kommasith"),
+    (" date 2024-03-04 Japanese premier hosts visiting Vietnamese president\n",
+     "Japanese Prime Minister Fumio Kishida met Vietnamese President Vo Van Thuong in Tokyo on Monday and "
+     "discussed investment, officials said.", "Vo Van Thuong"),
+])
+def test_an_event_told_only_in_the_headline_is_found(extract, head, body, visitor):
+    plain = extract(body)
+    record = extract(head + body)
+    visits = [e for e in record["events"] if e["type"] == "visit"]
+    assert not [e for e in plain["events"] if e["type"] == "visit"]
+    assert [e["actors"] for e in visits] == [[visitor]]
+    assert len(record["events"]) == len(plain["events"]) + 1
+
+
+def test_a_headline_repeating_the_body_adds_nothing(extract):
+    body = ("Lao Prime Minister Sonexay Siphandone will pay an official visit to Cambodia from March 5-6, 2026, "
+            "the Lao foreign ministry said.")
+    plain, record = extract(body), extract("Lao PM to visit Cambodia\n" + body)
+    strip = lambda r: [{k: v for k, v in e.items() if k not in ("evidence", "mentions")} for e in r["events"]]
+    assert strip(record) == strip(plain)
+    assert dates(record) == dates(plain)

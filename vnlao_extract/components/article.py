@@ -20,23 +20,38 @@ from spacy.language import Language
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
-from ..normalize import parse_loose_date
-from ..rules.cues import cue_sequence
+from ..rules.cues import cue_scope, cue_sequence, cue_values, cue_words
 from . import tokens  # noqa: F401  (registers doc._.ignored_mask and token._.ignored)
 
 HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?=\b|T)")
-MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-WORD_DATE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD},?\s+\d{{4}})")
+MONTHS = {word.casefold(): int(number) for word, number in cue_values("article", "article.month_words").items()}
+
+
+def _alternatives(words, as_written: bool = True) -> str:
+    """A regex alternation of the words, longest first: each as written (unless not wanted), Capitalised
+    and in CAPITALS."""
+    forms = {form for word in words for form in ((word,) if as_written else ()) + (word.capitalize(), word.upper())}
+    return "|".join(re.escape(form) for form in sorted(forms, key=lambda form: (-len(form), form)))
+
+
+MONTH_WORD = rf"(?:{_alternatives(MONTHS, as_written=False)})(?![\w])\.?"
+DAY = rf"\d{{1,2}}(?:{_alternatives(cue_words('article', 'article.day_suffixes'))})?"
+# "16 Februari 2016", "16th of September, 2021", "Sept. 16, 2021": the groups give day, month and year.
+WORD_DATE = re.compile(
+    rf"\b(?:(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH_WORD})|(?P<month2>{MONTH_WORD})\s+(?P<day2>{DAY})),?\s+"
+    rf"(?P<year>\d{{4}})\b")
 # What a publication stamp line may hold besides its date and time: a label, a weekday, a time zone;
-# and, when it has a clock time, up to MAX_STAMP_WORDS other words (a byline, a site name).
+# and, when it has a clock time, a label or a byline, up to MAX_STAMP_WORDS other words (a name, a site).
 MAX_STAMP_WORDS = 4
+STAMP_LABEL = re.compile(rf"(?i:(?<![\w])(?:{_alternatives(cue_words('article', 'article.stamp_labels'))})(?![\w]))")
 STAMP_FILLER = re.compile(
-    r"(?i:\b(?:last\s+)?(?:updated|published|posted|modified|created|date)\b(?:\s+(?:on|at))?|"
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b|"
-    r"\b(?:gmt|utc|ict)\s*[+-]?\s*\d{0,2}(?::?\d{2})?|\b[ap]\.?m\.?(?=\W|$)|T(?=\d)|[+-]\d{2}:\d{2})|"
+    rf"(?i:(?<![\w])(?:{_alternatives(cue_words('article', 'article.stamp_labels'))})(?![\w])(?:\s+(?:on|at)\b)?|"
+    rf"(?<![\w])(?:{_alternatives(cue_words('article', 'article.stamp_weekdays'))})(?![\w])|"
+    rf"(?<![\w])(?:{_alternatives(cue_words('article', 'article.stamp_time_zones'))})\s*[+-]?\s*\d{{0,2}}(?::?\d{{2}})?|"
+    r"\b[ap]\.?m\.?(?=\W|$)|T(?=\d)|[+-]\d{2}:\d{2})|"
     r"[\s,|/():.\-–—]+"
 )
 AGENCIES = (r"(?:VNA|VNS|KPL|AKP|TNA|NNT|NDO|Xinhua|ANN|Vietnam News|Viet Nam News|Nhan Dan|VOV|VGP|Reuters|AFP|AP|"
@@ -46,9 +61,14 @@ TITLE_PLACE = r"[A-Z][\wÀ-ỹ]+(?:\s+[A-Z][\wÀ-ỹ]+){0,2}"
 DATELINE = re.compile(
     rf"\A\s*(?P<head>(?P<agency>\(?{AGENCIES}(?:/{AGENCIES})*\)?)?[ ,]*"
     rf"(?P<place>{CAPS_PLACE}|{TITLE_PLACE})?(?:,\s*{TITLE_PLACE}(?=,))?,?\s*"
-    rf"(?P<date>{MONTH_WORD}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH_WORD}(?:,?\s*\d{{4}})?)?\s*"
+    rf"(?P<date>{MONTH_WORD}\s+{DAY}(?:,\s*\d{{4}})?|{DAY}\s+(?:of\s+)?{MONTH_WORD}(?:,?\s*\d{{4}})?)?\s*"
     rf"(?P<paren>\((?:{AGENCIES}|[\w /]+)\))?)\s*(?:--|[–—-])\s*"
 )
+# A dateline whose brackets hold the outlet and the date: "MOSCOW (Some News / Agency - 16th September,
+# 2021) ...", "Jakarta (Agency, March 3, 2019) -"; the dash after the brackets is optional.
+BRACKET_DATELINE = re.compile(
+    rf"\A\s*(?P<head>(?P<place>{CAPS_PLACE}|{TITLE_PLACE})(?:,\s*{TITLE_PLACE})?\s*\((?P<inside>[^()\n]{{6,80}})\))"
+    r"\s*(?:(?:--|[–—-])\s*)?")
 AGENCY_LEAD = re.compile(rf"\A\s*\(?(?P<agency>{AGENCIES}(?:/{AGENCIES})?)\)?\s+(?=[A-Z])")
 # A line that ends the story: the agency's sign-off ("— VNA/VNS", "KPL", "(TNA)"), a closing byline, or the
 # start of the page's lists of other stories.
@@ -63,6 +83,7 @@ SIGN_OFF_LINE = re.compile(
 # A link to another story inside the text ("Read more: Laos, Vietnam sign ..."): that line only is skipped.
 LINK_LINE = re.compile(r"\A\s*(?i:read more|read also|also read|see also|related)\s*:\s*\S")
 BYLINE = re.compile(r"\A\s*By\s+[A-Z]")
+BYLINE_NAME = re.compile(rf"\A\s*By\s+(?!{MONTH_WORD})[A-ZÀ-Ỹ][\wÀ-ỹ.'’-]*")
 # An end-of-story mark closes the article: the Vietnamese agencies' "... by 2030./.", Xinhua's "Enditem".
 END_MARK = re.compile(r"(?:\./\.|\bEnditem)\s*\Z")
 END_MARK_ENDINGS = ("./.", "enditem")
@@ -82,6 +103,7 @@ LINE_BREAK = re.compile(r"\n+")
 CREDIT_WORDS = cue_sequence("article", "article.credit_words")
 READ_MORE = re.compile(r"(?:…|\.\.\.)?\s*Read (?:full )?(?:this )?story\s*$|Read more\s*$", re.I)
 READ_MORE_ENDINGS = ("story", "read more")
+HEADLINE_WORDS = cue_scope("article", "article.headline_words")
 PROSE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 
 
@@ -126,7 +148,7 @@ def _stamp_date(line: str) -> dt.date | None:
     if not found:
         return None
     others = _other_words(line, found)
-    if others > (MAX_STAMP_WORDS if TIME.search(line) else 0):
+    if others > (MAX_STAMP_WORDS if _names_a_stamp(line, found) else 0):
         return None
     if numeric:
         first, second, year = (int(numeric.group(i)) for i in (1, 3, 4))
@@ -134,13 +156,36 @@ def _stamp_date(line: str) -> dt.date | None:
         return _date_or_none(year, month, day)
     if iso:
         return _date_or_none(*(int(g) for g in iso.groups()))
-    return parse_loose_date(worded.group(0))
+    return word_date(worded)
+
+
+def word_date(match: re.Match) -> dt.date | None:
+    """The date a WORD_DATE match spells, in any language the month words list."""
+    day = re.match(r"\d+", match.group("day") or match.group("day2")).group(0)
+    month = MONTHS[(match.group("month") or match.group("month2")).rstrip(".").casefold()]
+    return _date_or_none(int(match.group("year")), month, int(day))
+
+
+def _names_a_stamp(line: str, found: re.Match) -> bool:
+    """A clock time, a stamp label just before the date or opening the line ("Posted on", "Date"), or a
+    leading byline ("By Name") says that the few other words of a short dated line are a name or a site,
+    not a sentence."""
+    if TIME.search(line):
+        return True
+    if len(line.split()) >= 6 and line.rstrip("\"”’)").endswith((".", "!", "?")):  # a sentence, not a stamp
+        return False
+    labelled = any(label.start() == 0 or not _filler_free_words(line[label.end():found.start()])
+                   for label in STAMP_LABEL.finditer(line, 0, found.start()))
+    return labelled or bool(BYLINE_NAME.match(line))
+
+
+def _filler_free_words(text: str) -> list[str]:
+    return STAMP_FILLER.sub(" ", TIME.sub(" ", text)).split()
 
 
 def _other_words(line: str, found: re.Match) -> int:
     """How many words a line holds besides the date found, clock times and stamp words."""
-    rest = line[:found.start()] + " " + line[found.end():]
-    return len(STAMP_FILLER.sub(" ", TIME.sub(" ", rest)).split())
+    return len(_filler_free_words(line[:found.start()] + " " + line[found.end():]))
 
 
 def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
@@ -187,6 +232,9 @@ def _paragraph_key(line: str) -> str:
     match = DATELINE.match(line)
     if match and len(match.group(0)) < 60:
         line = line[match.end():]
+    bracketed = _bracket_dateline(line)
+    if bracketed:
+        line = line[bracketed[0].end():]
     line = line.strip()
     if _search_end(END_MARK, END_MARK_ENDINGS, line):
         line = END_MARK.sub("", line)
@@ -262,8 +310,16 @@ def read_article(text: str) -> Article:
     titles = [h for h in header_lines if len(h.split()) >= 4 and not _stamp_date(h)]
     if titles:
         article.title = titles[-1]
+        if len(article.title.split()) <= HEADLINE_WORDS:
+            _read_headline(ignored, text, article.title)
     ignored.sort()
     return article
+
+
+def _read_headline(ignored: list[tuple[int, int, str]], text: str, title: str) -> None:
+    """The title line is a sentence of the article (it may be the only place an event is told), so it is
+    read like the body: its header range is dropped. Menus, stamps and bylines stay ignored."""
+    ignored[:] = [r for r in ignored if not (r[2] == "header" and text[r[0]:r[1]].strip() == title)]
 
 
 def _valid_iso(value: str) -> bool:
@@ -274,8 +330,29 @@ def _valid_iso(value: str) -> bool:
     return True
 
 
+def _bracket_dateline(paragraph: str) -> tuple[re.Match, re.Match] | None:
+    """A dateline with a dated bracket, and the date in it; None when the bracket holds no full date."""
+    match = BRACKET_DATELINE.match(paragraph)
+    worded = match and WORD_DATE.search(match.group("inside"))
+    return (match, worded) if worded and word_date(worded) else None
+
+
+def _read_bracket_dateline(article: Article, paragraph: str) -> bool:
+    found = _bracket_dateline(paragraph)
+    if not found:
+        return False
+    match, worded = found
+    article.dateline = match.group("head").strip()
+    inside = match.group("inside")
+    outlet = (inside[:worded.start()] + " " + inside[worded.end():]).strip(" ,-–—/|")
+    article.outlet = " ".join(outlet.split()) or None
+    if not article.published:
+        article.published, article.published_from = word_date(worded), "dateline"
+    return True
+
+
 def _read_dateline(article: Article, paragraph: str) -> None:
-    if article.dateline:
+    if article.dateline or _read_bracket_dateline(article, paragraph):
         return
     match = DATELINE.match(paragraph)
     if not match or not _is_dateline(match):
@@ -285,8 +362,9 @@ def _read_dateline(article: Article, paragraph: str) -> None:
     if agency:
         article.outlet = agency.group(0)
     date_text = match.group("date")
-    if date_text and not article.published and re.search(r"\d{4}", date_text):
-        article.published, article.published_from = parse_loose_date(date_text), "dateline"
+    worded = WORD_DATE.search(date_text or "")
+    if worded and not article.published and word_date(worded):
+        article.published, article.published_from = word_date(worded), "dateline"
 
 
 def _is_dateline(match: re.Match) -> bool:
