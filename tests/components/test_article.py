@@ -333,3 +333,11 @@ def test_a_headline_repeating_the_body_adds_nothing(extract):
     strip = lambda r: [{k: v for k, v in e.items() if k not in ("evidence", "mentions")} for e in r["events"]]
     assert strip(record) == strip(plain)
     assert dates(record) == dates(plain)
+
+
+@pytest.mark.parametrize("text", [
+    "Lao PM visits Hanoi for talks",
+    "Home | News\nThai premier meets visiting Lao minister",
+])
+def test_a_headline_without_a_body_stays_unread(text):
+    assert ignored_text(text, "header")[-1] == text.split("\n")[-1]

@@ -104,6 +104,7 @@ CREDIT_WORDS = cue_sequence("article", "article.credit_words")
 READ_MORE = re.compile(r"(?:…|\.\.\.)?\s*Read (?:full )?(?:this )?story\s*$|Read more\s*$", re.I)
 READ_MORE_ENDINGS = ("story", "read more")
 HEADLINE_WORDS = cue_scope("article", "article.headline_words")
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s*\Z")
 PROSE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 
 
@@ -172,7 +173,7 @@ def _names_a_stamp(line: str, found: re.Match) -> bool:
     not a sentence."""
     if TIME.search(line):
         return True
-    if len(line.split()) >= 6 and line.rstrip("\"”’)").endswith((".", "!", "?")):  # a sentence, not a stamp
+    if len(line.split()) >= 6 and SENTENCE_END.search(line):  # a sentence, not a stamp
         return False
     labelled = any(label.start() == 0 or not _filler_free_words(line[label.end():found.start()])
                    for label in STAMP_LABEL.finditer(line, 0, found.start()))
@@ -310,15 +311,15 @@ def read_article(text: str) -> Article:
     titles = [h for h in header_lines if len(h.split()) >= 4 and not _stamp_date(h)]
     if titles:
         article.title = titles[-1]
-        if len(article.title.split()) <= HEADLINE_WORDS:
+        if body_paragraphs and len(article.title.split()) <= HEADLINE_WORDS:
             _read_headline(ignored, text, article.title)
     ignored.sort()
     return article
 
 
 def _read_headline(ignored: list[tuple[int, int, str]], text: str, title: str) -> None:
-    """The title line is a sentence of the article (it may be the only place an event is told), so it is
-    read like the body: its header range is dropped. Menus, stamps and bylines stay ignored."""
+    """The title line above a body is a sentence of the article (it may be the only place an event is
+    told), so it is read like the body: its header range is dropped. Menus, stamps and bylines stay ignored."""
     ignored[:] = [r for r in ignored if not (r[2] == "header" and text[r[0]:r[1]].strip() == title)]
 
 
