@@ -5,7 +5,8 @@ Adds to the Doc:
 - ``doc._.published``: the publication date (``datetime.date``) or None
 - ``doc._.ignored_mask`` (one bool per token; ``token._.ignored`` reads it): True for tokens outside the body (header, site menus, stamp lines, bylines,
   photo credits, link and credit lines, everything after a sign-off or an end mark such as "./.",
-  repeated paragraphs); later components skip them. Photo captions stay, their credits go.
+  repeated paragraphs); later components skip them. Photo captions stay, their credits go, and the
+  headline above a body is read as a sentence of the article.
 It also starts a new sentence at every line break, since headlines and captions carry no full stop.
 """
 from __future__ import annotations
