@@ -110,6 +110,8 @@ STAMPS = [
     ("Laos, Thailand boost ties\nPosted by Somchai Jaidee on Oct. 22, 2024\n", "2024-10-22", "2024-10-18"),
     ("Laos, Vietnam boost ties\nThứ Sáu, 07/06/2024\n", "2024-06-07", "2024-06-07"),
     ("Laos, Indonesia boost ties\nSelasa, 16 Juli 2024 | 10:30 WIB\n", "2024-07-16", "2024-07-12"),
+    ("Laos, Vietnam boost ties\nThứ Năm, ngày 16 tháng 9 năm 2021\n", "2021-09-16", "2021-09-17"),
+    ("Laos, Vietnam boost ties\nCập nhật: ngày 4 tháng 11, 2025 08:15\n", "2025-11-04", "2025-10-31"),
 ]
 
 

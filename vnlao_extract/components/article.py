@@ -44,6 +44,10 @@ DAY = rf"\d{{1,2}}(?:{_alternatives(cue_words('article', 'article.day_suffixes')
 WORD_DATE = re.compile(
     rf"\b(?:(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH_WORD})|(?P<month2>{MONTH_WORD})\s+(?P<day2>{DAY})),?\s+"
     rf"(?P<year>\d{{4}})\b")
+# A month written as a number after a month word: "ngày 16 tháng 9 năm 2021".
+NUMBERED_MONTH_DATE = re.compile(
+    rf"(?i:\b(\d{{1,2}})\s+(?:{_alternatives(cue_words('article', 'article.numbered_month'))})\s+(\d{{1,2}}),?\s+"
+    rf"(?:(?:{_alternatives(cue_words('article', 'article.year_words'))})\s+)?(\d{{4}})\b)")
 # What a publication stamp line may hold besides its date and time: a label, a weekday, a time zone;
 # and, when it has a clock time, a label or a byline, up to MAX_STAMP_WORDS other words (a name, a site).
 MAX_STAMP_WORDS = 4
@@ -146,7 +150,8 @@ def _stamp_date(line: str) -> dt.date | None:
     numeric = NUMERIC_DATE.search(line)
     iso = ISO_DATE.search(line)
     worded = WORD_DATE.search(line)
-    found = numeric or iso or worded
+    numbered = NUMBERED_MONTH_DATE.search(line)
+    found = numeric or iso or worded or numbered
     if not found:
         return None
     others = _other_words(line, found)
@@ -158,6 +163,8 @@ def _stamp_date(line: str) -> dt.date | None:
         return _date_or_none(year, month, day)
     if iso:
         return _date_or_none(*(int(g) for g in iso.groups()))
+    if numbered:  # day, month number, year
+        return _date_or_none(*(int(numbered.group(i)) for i in (3, 2, 1)))
     return word_date(worded)
 
 
