@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import Errors, ResourceError
-from .resources import load_package_jsonl, load_user_jsonl
+from .rules import load_package, load_user
 
 PACKAGE_FILE = "actors.jsonl"
 
@@ -273,7 +273,7 @@ def actor_from_row(row: dict, origin: str, line: int) -> Actor:
 
 @lru_cache(maxsize=None)
 def _package_actors() -> tuple[Actor, ...]:
-    rows = load_package_jsonl(PACKAGE_FILE)
+    rows = load_package(PACKAGE_FILE)
     text = resources.files("vnlao_extract.resources").joinpath(PACKAGE_FILE).read_text(encoding="utf-8")
     actors, seen = [], set()
     for row, line in zip(rows, _row_line_numbers(text)):
@@ -286,5 +286,5 @@ def _package_actors() -> tuple[Actor, ...]:
 
 
 def _user_actors(path: str | Path) -> list[Actor]:
-    rows = load_user_jsonl(path, "actors")  # ResourceError for unreadable files, bad JSON, unknown keys
+    rows = load_user(path, "actors")  # ResourceError for unreadable files, bad JSON, unknown keys
     return [actor_from_row(row, str(path), row.line) for row in rows]  # each row keeps its line (rules.Row)

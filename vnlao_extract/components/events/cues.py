@@ -12,7 +12,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import Errors, ResourceError
-from ...resources import load_package_jsonl
+from ...rules import load_package
 
 class CueRow(BaseModel):
     """One cue row; unknown keys are an error."""
@@ -72,7 +72,7 @@ def cue_files() -> list[str]:
 def load_cues() -> Cues:
     cues = Cues()
     for name in cue_files():
-        cues.add(load_package_jsonl(name), name)
+        cues.add(load_package(name), name)
     return cues
 
 

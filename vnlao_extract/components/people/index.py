@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ...registry import Actor, Registry, fold
-from ...resources import load_package_jsonl
+from ...rules import load_package
 from .origins import NameOrigins, vietnamese_families
 from .variants import NameVariants
 
@@ -23,10 +23,10 @@ class PeopleIndex:
         for actor in self.registry.actors:
             self._add_actor(nlp, actor)
         self.variants = NameVariants(self.registry.actors, vietnamese_families())
-        self.nationality_of = {phrase.lower(): row["country"] for row in load_package_jsonl("lexicon.jsonl")
+        self.nationality_of = {phrase.lower(): row["country"] for row in load_package("lexicon.jsonl")
                                if row["label"] == "nationality" for phrase in row["phrases"] if " " not in phrase}
         self.counterpart_key = nlp.vocab.strings.add("counterpart")
-        self.role_of = {phrase.lower(): row["role"] for row in load_package_jsonl("offices.jsonl")
+        self.role_of = {phrase.lower(): row["role"] for row in load_package("offices.jsonl")
                         for phrase in row["phrases"] if " " not in phrase}
 
     def _add_actor(self, nlp: Language, actor: Actor) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...registry import fold
-from ...resources import load_package_jsonl
+from ...rules import load_package
 from .model import folded
 
 ORIGINS_FILE = "name_origins.jsonl"
@@ -11,7 +11,7 @@ ORIGINS_FILE = "name_origins.jsonl"
 
 def vietnamese_families() -> frozenset[str]:
     """The folded Vietnamese family names."""
-    return frozenset(fold(w) for row in load_package_jsonl(ORIGINS_FILE) if row["country"] == "VN"
+    return frozenset(fold(w) for row in load_package(ORIGINS_FILE) if row["country"] == "VN"
                      for w in row.get("family_names", []))
 
 
@@ -28,7 +28,7 @@ class NameOrigins:
 
     @classmethod
     def load(cls) -> "NameOrigins":
-        return cls(load_package_jsonl(ORIGINS_FILE))
+        return cls(load_package(ORIGINS_FILE))
 
     def of(self, words: list[str]) -> tuple[str, str] | None:
         """(country, short form: "first"|"last"|"none") for a name of two words or more, or None."""

@@ -9,7 +9,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from ...registry import fold
-from ..tokens import ignored_mask, lex_entries, lex_labels
+from ...matching import ignored_mask, lex_entries, lex_labels
 from . import cues
 from .origins import vietnamese_families
 
