@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from ..rules.cues import cue_scope, cue_values, cue_words
 from ..matching import evidence, ignored_mask, lex_entries, lex_labels, longest_rows
 from ..matching.anchors import ClassAnchoredMatcher
-from ..rules import load_package
+from ..rules import lexicon_of, load_package
 
 ROMAN = re.compile(r"^(?=[XVI]{2,}|[VX](?:th)?$)(X{0,3})(IX|IV|V?I{0,3})(?:th)?$")  # no lone "I"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -36,6 +36,7 @@ DATE_GAP = cue_scope("congresses", "congress.date_gap")
 PARTY_ORG_WORDS = cue_words("congresses", "congress.party_org_words")
 NAME_LINKS = cue_words("congresses", "congress.name_links")
 POSSESSIVES = cue_words("congresses", "congress.possessives")
+GAP_LABELS = cue_words("congresses", "congress.gap_labels")
 OTHER_BODY_REACH = cue_scope("congresses", "congress.other_body_reach")
 
 
@@ -171,7 +172,7 @@ def dates_after(doc: Doc, span: Span, dates: list, starts: list[int]) -> tuple[s
             break
         if (date.kind == "absolute" and date.precision == "day" and
                 all(t.lower_ in DATE_LEADS or t.lower_ in PARTY_ORG_WORDS or t.text in "()" or
-                    labels[t.i] in ("party", "place", "nationality") for t in gap)):
+                    labels[t.i] in GAP_LABELS for t in gap)):
             return date.start, date.end
     return None, None
 
@@ -182,8 +183,7 @@ class CongressFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.matcher = ClassAnchoredMatcher(nlp.vocab, load_package("congress_patterns.jsonl"))
-        self.country_party = {row["country"]: row["party"] for row in load_package("lexicon.jsonl")
-                              if row["label"] == "party" and row.get("ruling")}
+        self.country_party = lexicon_of(nlp).ruling_party
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
         return longest_rows(self.matcher(doc))

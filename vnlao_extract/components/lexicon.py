@@ -23,10 +23,6 @@ from ..matching import facts  # noqa: F401  (registers doc._.lex_labels, token._
 LABEL_PRIORITY = cue_sequence("lexicon", "lexicon.label_priority")
 
 
-def lexicon_rows() -> list[dict]:
-    return list(load_lexicon().rows)
-
-
 class LexiconTagger:
     """Tags tokens with lexicon labels; see the module docstring."""
 

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...matching.anchors import AnchoredMatcher
-from ...rules import expand_classes, load_package, load_user
+from ...rules import expand_classes, lexicon_of, load_package, load_user
 from .build import add_events, congress_events
 from .facts import DocFacts
 from .model import Event  # noqa: F401  (the record type, imported from here by users)
@@ -52,8 +52,7 @@ class EventFinder:
             rows += load_user(path, "patterns")
         _, patterns = expand_classes(rows)
         self.matcher = AnchoredMatcher(nlp.vocab, patterns, nlp.Defaults.stop_words)
-        self.country_names = {row["country"]: row["phrases"][0] for row in load_package("lexicon.jsonl")
-                              if row["label"] == "place" and row.get("kind") == "country"}
+        self.country_names = lexicon_of(nlp).country_names
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
         """The triggers of the Doc with their rows: blocked phrases dropped, overlaps resolved."""
