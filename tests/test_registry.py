@@ -9,7 +9,7 @@ import pytest
 
 from vnlao_extract.errors import ResourceError
 from vnlao_extract.registry import ROLES, Office, Registry, fold, parse_iso
-from vnlao_extract.resources import load_package_jsonl
+from vnlao_extract.rules import load_package
 
 D = datetime.date
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -30,7 +30,7 @@ def registry() -> Registry:
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict]:
-    return load_package_jsonl("actors.jsonl")
+    return load_package("actors.jsonl")
 
 
 # ---------------------------------------------------------------------------------------------- API

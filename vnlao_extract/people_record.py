@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .components.patterns import evidence
+from .matching import evidence
 from .components.people import Person, Reference, mention_text
 from .registry import fold, slug
 

@@ -11,12 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
 from .errors import Errors, ResourceError
-from .resources import load_package_jsonl, load_user_jsonl
+from .rules import load_package, load_user
 
 PACKAGE_FILE = "actors.jsonl"
 
@@ -183,14 +182,6 @@ class Registry:
 # Reading and checking rows
 
 
-def _row_line_numbers(text: str) -> list[int]:
-    """The line number of each row parse_jsonl yields (it skips blank lines and // comments)."""
-    return [
-        number for number, line in enumerate(text.splitlines(), 1)
-        if line.strip() and not line.strip().startswith("//")
-    ]
-
-
 def _strings(value, origin: str, line: int, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -273,10 +264,9 @@ def actor_from_row(row: dict, origin: str, line: int) -> Actor:
 
 @lru_cache(maxsize=None)
 def _package_actors() -> tuple[Actor, ...]:
-    rows = load_package_jsonl(PACKAGE_FILE)
-    text = resources.files("vnlao_extract.resources").joinpath(PACKAGE_FILE).read_text(encoding="utf-8")
     actors, seen = [], set()
-    for row, line in zip(rows, _row_line_numbers(text)):
+    for row in load_package(PACKAGE_FILE):  # each row keeps its line (rules.Row): no second read of the file
+        line = row.line
         actor = actor_from_row(row, PACKAGE_FILE, line)
         if actor.id in seen:
             raise ResourceError(Errors.E017.format(path=PACKAGE_FILE, line=line, reason=f"duplicate id {actor.id!r}"))
@@ -286,5 +276,5 @@ def _package_actors() -> tuple[Actor, ...]:
 
 
 def _user_actors(path: str | Path) -> list[Actor]:
-    rows = load_user_jsonl(path, "actors")  # ResourceError for unreadable files, bad JSON, unknown keys
+    rows = load_user(path, "actors")  # ResourceError for unreadable files, bad JSON, unknown keys
     return [actor_from_row(row, str(path), row.line) for row in rows]  # each row keeps its line (rules.Row)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from .resources import load_package_jsonl
+from .rules import load_package
 
 _NEWLINES = re.compile(r"\r\n?")
 # NFC never composes across an ASCII character: each (ASCII?, non-ASCII run) is normalized alone.
@@ -103,7 +103,7 @@ def substitute(pattern: re.Pattern, replace: Callable[[re.Match], str], text: st
 @lru_cache(maxsize=1)
 def _settings() -> tuple[re.Pattern | None, str, int]:
     """(invisible characters as a class, those that mark a word boundary, punctuation run length)."""
-    rows = load_package_jsonl("text_repair.jsonl")
+    rows = load_package("text_repair.jsonl")
     invisible = "".join(chr(int(r["char"][2:], 16)) for r in rows if "char" in r)
     boundary = "".join(chr(int(r["char"][2:], 16)) for r in rows if r.get("as") == "boundary")
     run = next(int(r["value"]) for r in rows if r.get("setting") == "punctuation_run")

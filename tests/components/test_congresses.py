@@ -9,7 +9,7 @@ import datetime
 import pytest
 
 from vnlao_extract.components.congresses import ordinal_value
-from vnlao_extract.components.patterns import matched_spans
+from vnlao_extract.matching import matched_spans
 
 PUB = datetime.date(2026, 2, 2)
 

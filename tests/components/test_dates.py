@@ -8,9 +8,9 @@ import datetime
 
 import pytest
 
-from vnlao_extract.components.anchors import TokenTest
 from vnlao_extract.components.dates import parse_points
-from vnlao_extract.components.patterns import matched_spans
+from vnlao_extract.matching import matched_spans
+from vnlao_extract.matching.semantics import read_token
 from vnlao_extract.normalize import Point, nearest_weekday, nearest_year, resolve_point
 
 D = datetime.date
@@ -245,4 +245,4 @@ def test_every_date_pattern_has_an_anchor(nlp):
     ({"TEXT": {"REGEX": "^[A-Z]+$"}}, "who", "", True),  # not decided from the lowercase form: kept
 ])
 def test_token_test_accepts_what_the_matcher_may(token, word, label, expected):
-    assert TokenTest(token)(word, label) is expected
+    assert read_token(token).accepts(word, label) is expected

@@ -764,8 +764,9 @@ GATED = [
 @pytest.mark.parametrize("greedy", ["LONGEST", "FIRST", None])
 @pytest.mark.parametrize("name, rows, text", GATED, ids=[row[0] for row in GATED])
 def test_windows_find_what_the_whole_doc_gives(nlp, name, rows, text, greedy):
-    from vnlao_extract.components.anchors import AnchoredMatcher, matched_spans_in
-    from vnlao_extract.components.patterns import matched_spans
+    from vnlao_extract.matching import matched_spans
+    from vnlao_extract.matching.anchors import AnchoredMatcher
+    from vnlao_extract.matching.windowed import matched_spans_in
 
     matcher = AnchoredMatcher(nlp.vocab, rows, nlp.Defaults.stop_words, greedy)
     doc = nlp(text)

@@ -13,15 +13,15 @@ def test_packaged_cue_files_load():
 
 
 @pytest.mark.parametrize("row, reason", [
-    ({"id": "x", "category": "tense.planned", "words": ["will"], "scope": 3}, "Extra inputs"),
-    ({"category": "tense.planned", "words": ["will"]}, "Field required"),
+    ({"id": "x", "category": "tense.planned", "words": ["will"], "scope": 3}, "unknown key 'scope'"),
+    ({"category": "tense.planned", "words": ["will"]}, "missing 'id'"),
     ({"id": "x", "category": "tense.planned", "direction": "sideways"}, "Input should be"),
     ({"id": "x", "category": "window", "max_scope": "far"}, "valid integer"),
 ])
 def test_bad_rows_name_file_and_reason(row, reason):
     with pytest.raises(ResourceError) as error:
         Cues().add([row], "mine.jsonl")
-    assert "mine.jsonl" in str(error.value) and reason in str(error.value)
+    assert "mine.jsonl:1:" in str(error.value) and reason in str(error.value)
 
 
 def test_duplicate_ids_are_refused():

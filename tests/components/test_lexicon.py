@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnlao_extract.components.lexicon import lexicon_rows
+from vnlao_extract.rules import load_lexicon
 
 
 def _labels(doc):
@@ -111,7 +111,7 @@ def test_token_attributes(nlp):
 
 
 def test_rows_are_well_formed():
-    for row in lexicon_rows():
+    for row in load_lexicon().rows:
         assert row["label"] in {"office", "party", "place", "nationality", "honorific", "reference", "org",
                                 "common"}, row
         assert row["phrases"] and all(isinstance(p, str) and p.strip() == p for p in row["phrases"]), row

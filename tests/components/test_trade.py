@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from vnlao_extract.components.patterns import matched_spans
+from vnlao_extract.matching import matched_spans
 from vnlao_extract.components.trade import amount_value, _words
 
 PUB = datetime.date(2026, 2, 2)

@@ -8,7 +8,7 @@ from vnlao_extract.matching.anchors import AnchoredMatcher, ClassAnchoredMatcher
 from vnlao_extract.matching.semantics import SpecUnion, read_token, repeats, token_words
 from vnlao_extract.matching.windowed import Bounds, greedy_filter
 from vnlao_extract.pipeline import build_pipeline
-from vnlao_extract.resources import load_package_jsonl
+from vnlao_extract.rules import load_package
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ TEXTS = [
 @pytest.mark.parametrize("greedy", [None, "LONGEST"])
 @pytest.mark.parametrize("text", TEXTS)
 def test_pieces_find_what_one_window_finds(nlp, text, greedy):
-    rows = [row for row in load_package_jsonl("date_patterns.jsonl") if "words" not in row]
+    rows = [row for row in load_package("date_patterns.jsonl") if "words" not in row]
     doc = nlp(text)
     whole = ClassAnchoredMatcher(nlp.vocab, rows, greedy, Bounds(10_000, 10))
     pieces = ClassAnchoredMatcher(nlp.vocab, rows, greedy, Bounds(14, 7))

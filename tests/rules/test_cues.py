@@ -32,8 +32,9 @@ def test_rows_say_what_they_are_for(name):
 
 
 def test_the_components_keep_their_word_lists_as_data():
-    """No list, set or tuple of three or more strings in these component files, but a few names of things
-    the code itself defines (its word-class attributes, the cue ids it reads)."""
+    """At most 8 lists, sets or tuples of three or more strings in the whole components/ tree, and those
+    only names the code itself defines (the factories' requires/assigns, __all__, the cue ids it reads):
+    word lists are cue rows."""
     import ast
     from pathlib import Path
 
@@ -41,9 +42,9 @@ def test_the_components_keep_their_word_lists_as_data():
 
     folder = Path(components.__file__).parent
     literals = []
-    for name in ("titles", "dates", "trade", "lexicon", "article", "anchors", "patterns", "tokens"):
-        for node in ast.walk(ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))):
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.List, ast.Set, ast.Tuple)) and sum(
                     isinstance(item, ast.Constant) and isinstance(item.value, str) for item in node.elts) >= 3:
-                literals.append(f"{name}.py:{node.lineno}")
-    assert len(literals) <= 2, literals
+                literals.append(f"{path.relative_to(folder)}:{node.lineno}")
+    assert len(literals) <= 8, literals

@@ -42,3 +42,27 @@ def test_one_lexicon_per_process_shared_by_the_pipeline():
     nlp = build_pipeline()
     assert lexicon_of(nlp) is load_lexicon() is nlp.get_pipe("vnlao_lexicon").lexicon
     assert set(load_lexicon().ruling_party.values()) >= {"CPV", "LPRP"}
+
+
+def test_every_component_reads_the_pipelines_lexicon():
+    """The events, congresses, people and references components take their tables from the Lexicon of
+    the pipeline's vnlao_lexicon component: one given there is the one they use."""
+    import spacy
+
+    from vnlao_extract.components.lexicon import LexiconTagger
+    from vnlao_extract.pipeline import PIPE_NAMES, TOKENIZER
+
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    nlp.add_pipe("vnlao_lexicon")
+    nlp.get_pipe("vnlao_lexicon").lexicon = LEX
+    for name in PIPE_NAMES[PIPE_NAMES.index("vnlao_lexicon") + 1:]:
+        nlp.add_pipe(name)
+    assert nlp.get_pipe("vnlao_events").country_names is LEX.country_names
+    assert nlp.get_pipe("vnlao_congresses").country_party is LEX.ruling_party
+    people = nlp.get_pipe("vnlao_people").index
+    assert people.nationality_of is LEX.nationality_of and people.role_of == {"convenor": "chair"}
+    assert people.origins.family("Oro") == "AT"
+    assert people.variants.vietnamese_families == frozenset()  # LEX has no VN row; the package's has some
+    references = nlp.get_pipe("vnlao_references").index
+    assert references.nationality_of is LEX.nationality_of and references.role_of == {"convenor": "chair"}
+    assert isinstance(nlp.get_pipe("vnlao_lexicon"), LexiconTagger)

@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from vnlao_extract.errors import ResourceError
-from vnlao_extract.resources import load_package_jsonl, load_user_jsonl
+from vnlao_extract.rules import load_package, load_user
 from vnlao_extract.rules import (check_matcher_patterns, expand_classes, package_kind, package_rows, parse_rows,
                                  validate_rows)
 
@@ -20,7 +20,7 @@ PACKAGED = sorted([path.name for path in _FILES.iterdir() if path.name.endswith(
 
 @pytest.mark.parametrize("name", PACKAGED)
 def test_packaged_file_validates(name):
-    rows = load_package_jsonl(name)
+    rows = load_package(name)
     assert rows and all(row.origin == name and isinstance(row.line, int) for row in rows)
     validate_rows(rows, package_kind(name))
     if name.endswith("_patterns.jsonl"):
@@ -53,7 +53,7 @@ def test_bad_user_pattern_row(tmp_path, row, needle):
     path = tmp_path / "mine.jsonl"
     path.write_text("// my patterns\n" + json.dumps(GOOD) + "\n" + json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(ResourceError) as info:
-        load_user_jsonl(path, "patterns")
+        load_user(path, "patterns")
     message = str(info.value)
     assert "\n" not in message and message.count(f"{path}:3:") == 1 and needle in message
 
@@ -62,7 +62,7 @@ def test_user_pattern_may_use_package_classes(tmp_path):
     path = tmp_path / "mine.jsonl"
     row = dict(GOOD, pattern=[{"class": "VISITADJ"}, {"LOWER": "stopover"}])
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    assert [r["id"] for r in load_user_jsonl(path, "patterns")] == ["mine"]
+    assert [r["id"] for r in load_user(path, "patterns")] == ["mine"]
 
 
 @pytest.mark.parametrize("kind, row, needle", [
@@ -92,7 +92,7 @@ def test_bad_row_of_each_kind(kind, row, needle):
 
 
 def test_package_rows_are_not_changed_by_readers():
-    first = load_package_jsonl("offices.jsonl")
+    first = load_package("offices.jsonl")
     first[0]["role"] = "changed"
     assert package_rows("offices.jsonl")[0]["role"] != "changed"
 

@@ -18,13 +18,11 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from ..resources import load_package_jsonl
 from ..rules.cues import cue_scope, cue_values, cue_words
-from .anchors import ClassAnchoredMatcher
-from .patterns import evidence
-from .tokens import ignored_mask, lex_entries, lex_labels
+from ..matching import evidence, ignored_mask, lex_entries, lex_labels, longest_rows
+from ..matching.anchors import ClassAnchoredMatcher
+from ..rules import lexicon_of, load_package
 
 ROMAN = re.compile(r"^(?=[XVI]{2,}|[VX](?:th)?$)(X{0,3})(IX|IV|V?I{0,3})(?:th)?$")  # no lone "I"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -38,6 +36,7 @@ DATE_GAP = cue_scope("congresses", "congress.date_gap")
 PARTY_ORG_WORDS = cue_words("congresses", "congress.party_org_words")
 NAME_LINKS = cue_words("congresses", "congress.name_links")
 POSSESSIVES = cue_words("congresses", "congress.possessives")
+GAP_LABELS = cue_words("congresses", "congress.gap_labels")
 OTHER_BODY_REACH = cue_scope("congresses", "congress.other_body_reach")
 
 
@@ -173,7 +172,7 @@ def dates_after(doc: Doc, span: Span, dates: list, starts: list[int]) -> tuple[s
             break
         if (date.kind == "absolute" and date.precision == "day" and
                 all(t.lower_ in DATE_LEADS or t.lower_ in PARTY_ORG_WORDS or t.text in "()" or
-                    labels[t.i] in ("party", "place", "nationality") for t in gap)):
+                    labels[t.i] in GAP_LABELS for t in gap)):
             return date.start, date.end
     return None, None
 
@@ -183,14 +182,11 @@ class CongressFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.matcher = ClassAnchoredMatcher(nlp.vocab, load_package_jsonl("congress_patterns.jsonl"))
-        self.country_party = {row["country"]: row["party"] for row in load_package_jsonl("lexicon.jsonl")
-                              if row["label"] == "party" and row.get("ruling")}
+        self.matcher = ClassAnchoredMatcher(nlp.vocab, load_package("congress_patterns.jsonl"))
+        self.country_party = lexicon_of(nlp).ruling_party
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        found = self.matcher(doc)
-        rows = {(s.start, s.end): r for s, r in found}
-        return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
+        return longest_rows(self.matcher(doc))
 
     def set_annotations(self, doc: Doc, found) -> None:
         congresses: dict[tuple[int, str], Congress] = {}

@@ -20,11 +20,10 @@ from spacy.util import filter_spans
 
 from ..normalize import (WEEKDAYS, Point, month_number, nearest_weekday, resolve_point,
                          resolve_relative)
-from ..resources import load_package_jsonl
 from ..rules.cues import cue_values, cue_words
-from .anchors import ClassAnchoredMatcher
-from .patterns import evidence
-from .tokens import lower_words
+from ..matching import evidence, lower_words
+from ..matching.anchors import ClassAnchoredMatcher
+from ..rules import load_package
 
 SEPARATORS = cue_words("dates", "dates.range_separators")
 WEEKDAY_DIRECTION = cue_values("dates", "dates.weekday_direction")
@@ -50,7 +49,7 @@ class DateMention:
 
 def load_date_rules() -> tuple[list[dict], dict[str, set[str]]]:
     """The Matcher pattern rows of ``date_patterns.jsonl`` and its word lists (rows with "words")."""
-    rows = load_package_jsonl("date_patterns.jsonl")
+    rows = load_package("date_patterns.jsonl")
     words = {row["words"]: {w.lower() for w in row["list"]} for row in rows if "words" in row}
     return [row for row in rows if "words" not in row], words
 

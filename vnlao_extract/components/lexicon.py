@@ -17,14 +17,10 @@ from spacy.tokens import Doc, Span
 
 from ..rules.cues import cue_sequence
 from ..rules.lexicon import Lexicon, load_lexicon
-from . import tokens  # noqa: F401  (registers doc._.lex_labels, token._.lex, ...)
+from ..matching import facts  # noqa: F401  (registers doc._.lex_labels, token._.lex, ...)
 
 # When two phrases of the same length cover the same words, the earlier label wins.
 LABEL_PRIORITY = cue_sequence("lexicon", "lexicon.label_priority")
-
-
-def lexicon_rows() -> list[dict]:
-    return list(load_lexicon().rows)
 
 
 class LexiconTagger:

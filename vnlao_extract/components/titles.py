@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 from ..matching.facts import ignored_mask, lex_entries, lex_labels, lower_words
 from ..matching.semantics import SpecUnion
 from ..matching.windowed import WindowedMatcher
-from ..resources import load_package_jsonl
+from ..rules import load_package
 from ..rules import expand_classes
 from ..rules.cues import cue_words
 
@@ -321,7 +321,7 @@ class TitleFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        rows = load_package_jsonl("title_patterns.jsonl")
+        rows = load_package("title_patterns.jsonl")
         self.refinements = [row for row in rows if "refine" in row]
         _, patterns = expand_classes([row for row in rows if "refine" not in row])
         self.title_matcher = TitleMatcher(nlp.vocab, patterns)

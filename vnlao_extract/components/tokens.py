@@ -1,3 +1,3 @@
-"""Per-Doc token facts: moved to :mod:`vnlao_extract.matching.facts`; these names stay for the components
-that import them from here."""
-from ..matching.facts import ignored_mask, lex_entries, lex_labels, lower_words  # noqa: F401
+"""Kept only for ``components/article.py``, which imports it to register the per-Doc token facts: those
+live in :mod:`vnlao_extract.matching.facts` (import that instead; this module goes once article.py does)."""
+from ..matching import facts  # noqa: F401

@@ -15,13 +15,11 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from ..resources import load_package_jsonl
 from ..rules.cues import cue_scope, cue_sequence, cue_words
-from .anchors import ClassAnchoredMatcher
-from .patterns import evidence
-from .tokens import lower_words
+from ..matching import evidence, longest_rows, lower_words
+from ..matching.anchors import ClassAnchoredMatcher
+from ..rules import load_package
 
 CUE_WINDOW = cue_scope("trade", "trade.cues")
 JOINED_AMOUNT = re.compile(r"^(us\$|usd|vnd|lak|cny|rmb|thb|khr)(\d[\d.,]*(?:bn|b|mn|m|tn|k)?)$")
@@ -48,7 +46,7 @@ class TradeTarget:
 
 def _words() -> dict[str, dict | set]:
     table = {}
-    for row in load_package_jsonl("trade_words.jsonl"):
+    for row in load_package("trade_words.jsonl"):
         table[row["kind"]] = row.get("map") or set(row["words"])
     return table
 
@@ -130,13 +128,11 @@ class TradeTargetFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.matcher = ClassAnchoredMatcher(nlp.vocab, load_package_jsonl("money_patterns.jsonl"))
+        self.matcher = ClassAnchoredMatcher(nlp.vocab, load_package("money_patterns.jsonl"))
         self.words = _words()
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        found = self.matcher(doc)
-        rows = {(s.start, s.end): r for s, r in found}
-        return [(s, rows[(s.start, s.end)]) for s in filter_spans([s for s, _ in found])]
+        return longest_rows(self.matcher(doc))
 
     def is_target(self, span: Span) -> bool:
         """An amount is a trade target when its sentence (or the one before) speaks of trade, it is not

@@ -1,26 +1,10 @@
-"""Load the rule and dictionary files: JSONL inside the package, or a user's own.
-
-The reading and checking is done by :mod:`vnlao_extract.rules`; these names stay for the components that
-call them.
-"""
+"""The packaged rule and dictionary files (JSONL). They are read and checked by :mod:`vnlao_extract.rules`
+(``rules.load_package``, ``rules.load_user``); ``load_package_jsonl`` stays only for ``merge/rules.py``."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable
-
-from ..rules import load_package, load_user, parse_rows
-
-
-def parse_jsonl(lines: Iterable[str], origin: str, kind: str) -> list[dict]:
-    """Parse JSONL lines; blank lines and lines starting with // are comments."""
-    return parse_rows(lines, origin, kind)
+from ..rules import load_package
 
 
 def load_package_jsonl(name: str) -> list[dict]:
-    """Validated rows of a JSONL file shipped in vnlao_extract/resources (read once per process)."""
+    """Validated rows of a JSONL file shipped in vnlao_extract/resources (the same as ``rules.load_package``)."""
     return load_package(name)
-
-
-def load_user_jsonl(path: str | Path, kind: str) -> list[dict]:
-    """Validated rows of a user's JSONL file (--actors, --patterns)."""
-    return load_user(path, kind)

@@ -7,11 +7,11 @@ import pytest
 
 import vnlao_extract.components.people as people_package
 from vnlao_extract.components.people import cues
-from vnlao_extract.resources import load_package_jsonl
+from vnlao_extract.rules import load_package
 
 PACKAGE_DIR = Path(people_package.__file__).parent
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE_DIR.glob("*.py"))
-ROWS = load_package_jsonl(cues.CUE_FILE)
+ROWS = load_package(cues.CUE_FILE)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])

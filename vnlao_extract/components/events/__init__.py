@@ -35,26 +35,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...resources import load_package_jsonl, load_user_jsonl
-from ..anchors import AnchoredMatcher
-from ..patterns import expand_classes
+from ...matching.anchors import AnchoredMatcher
+from ...rules import expand_classes, lexicon_of, load_package, load_user
 from .build import add_events, congress_events
 from .facts import DocFacts
 from .model import Event  # noqa: F401  (the record type, imported from here by users)
 
 class EventFinder:
     """Finds events; see the package docstring. The trigger patterns run only around the words they need
-    (:class:`~..anchors.AnchoredMatcher`); the rules read the Doc through :class:`DocFacts`."""
+    (:class:`~vnlao_extract.matching.anchors.AnchoredMatcher`); the rules read the Doc through :class:`DocFacts`."""
 
     def __init__(self, nlp: Language, name: str, pattern_files: list[str]):
         self.name = name
-        rows = load_package_jsonl("event_patterns.jsonl")
+        rows = load_package("event_patterns.jsonl")
         for path in pattern_files:
-            rows += load_user_jsonl(path, "patterns")
+            rows += load_user(path, "patterns")
         _, patterns = expand_classes(rows)
         self.matcher = AnchoredMatcher(nlp.vocab, patterns, nlp.Defaults.stop_words)
-        self.country_names = {row["country"]: row["phrases"][0] for row in load_package_jsonl("lexicon.jsonl")
-                              if row["label"] == "place" and row.get("kind") == "country"}
+        self.country_names = lexicon_of(nlp).country_names
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
         """The triggers of the Doc with their rows: blocked phrases dropped, overlaps resolved."""

@@ -7,56 +7,40 @@ from the trigger they are looked for in and a ``max_scope`` in tokens (or days, 
 from __future__ import annotations
 
 from importlib import resources
-from typing import Literal, Optional
-
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import Errors, ResourceError
-from ...resources import load_package_jsonl
-
-class CueRow(BaseModel):
-    """One cue row; unknown keys are an error."""
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    category: str
-    words: list[str] = []
-    phrases: list[list[str]] = []
-    values: dict[str, Optional[int]] = {}
-    direction: Optional[Literal["before", "after", "both"]] = None
-    max_scope: Optional[int] = None
+from ...rules import Row, load_package, validate_row, where
 
 
 class Cues:
-    """Cue rows by id: ``words(id)`` as a frozenset, ``phrases(id)`` as tuples, ``values(id)``, ``scope(id)``."""
+    """Cue rows by id: ``words(id)`` as a frozenset, ``phrases(id)`` as tuples, ``values(id)``, ``scope(id)``.
+    Rows are checked by the one cue schema (:class:`~vnlao_extract.rules.schemas.CueRow`)."""
 
     def __init__(self):
-        self.rows: dict[str, CueRow] = {}
+        self.rows: dict[str, Row] = {}
 
     def add(self, rows: list[dict], origin: str) -> None:
-        """Validate and add one file's rows (``line`` in an error counts rows, comments left out)."""
+        """Validate and add one file's rows (a plain dict's line counts rows, comments left out)."""
         for number, row in enumerate(rows, 1):
-            try:
-                cue = CueRow(**row)
-            except ValidationError as exc:
-                reason = exc.errors()[0]["msg"]
-                raise ResourceError(Errors.E010.format(path=origin, line=number, kind="cues", reason=reason)) from None
-            if cue.id in self.rows:
-                raise ResourceError(Errors.E010.format(path=origin, line=number, kind="cues",
-                                                       reason=f"duplicate id {cue.id!r}"))
-            self.rows[cue.id] = cue
+            row = row if isinstance(row, Row) else Row(row, origin, number)
+            validate_row(row, "cues")
+            if row["id"] in self.rows:
+                path, line = where(row)
+                raise ResourceError(Errors.E019.format(path=path, line=line, kind="cues",
+                                                       reason=f"duplicate id {row['id']!r}"))
+            self.rows[row["id"]] = row
 
     def words(self, *ids: str) -> frozenset[str]:
-        return frozenset(word for id_ in ids for word in self.rows[id_].words)
+        return frozenset(word for id_ in ids for word in self.rows[id_].get("words") or ())
 
     def phrases(self, id_: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(phrase) for phrase in self.rows[id_].phrases)
+        return frozenset(tuple(phrase) for phrase in self.rows[id_].get("phrases") or ())
 
     def values(self, id_: str) -> dict[str, int | None]:
-        return dict(self.rows[id_].values)
+        return dict(self.rows[id_].get("values") or {})
 
     def scope(self, id_: str) -> int:
-        scope = self.rows[id_].max_scope
+        scope = self.rows[id_].get("max_scope")
         if scope is None:
             raise KeyError(f"cue {id_!r} has no max_scope")
         return scope
@@ -72,7 +56,7 @@ def cue_files() -> list[str]:
 def load_cues() -> Cues:
     cues = Cues()
     for name in cue_files():
-        cues.add(load_package_jsonl(name), name)
+        cues.add(load_package(name), name)
     return cues
 
 

@@ -7,7 +7,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from ..tokens import lex_entries, lex_labels, lower_words
+from ...matching import lex_entries, lex_labels, lower_words
 
 
 class DocFacts:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from ..patterns import evidence
+from ...matching import evidence
 from .cues import CUES
 
 MERGE_DAYS = CUES.scope("window.merge_days")

@@ -12,8 +12,8 @@ from .cues import CUES
 from .facts import DocFacts
 from .model import Event
 
-FAMILY = {kind: row.id.split(".", 1)[1] for row in CUES.rows.values() if row.category == "occasion.family"
-          for kind in row.words}
+FAMILY = {kind: row["id"].split(".", 1)[1] for row in CUES.rows.values() if row["category"] == "occasion.family"
+          for kind in row.get("words", [])}
 DETERMINERS = CUES.words("anaphora.determiners")
 ANAPHORA_REACH = CUES.scope("anaphora.determiners")
 ADJECTIVES = CUES.words("anaphora.adjectives")
@@ -23,8 +23,8 @@ ORDINAL_SUFFIXES = CUES.words("ordinal.suffixes")
 ORDINAL_WORDS = CUES.words("ordinal.words")
 SPLIT_PLURALS = CUES.words("split.plural_triggers")
 SPLIT_WORDS = CUES.words("split.words")
-ABSORBED_BY = {row.id.split(".", 1)[1]: row.words for row in CUES.rows.values()
-               if row.category == "occasion.absorbed_by"}
+ABSORBED_BY = {row["id"].split(".", 1)[1]: row.get("words", []) for row in CUES.rows.values()
+               if row["category"] == "occasion.absorbed_by"}
 
 
 def family(kind: str) -> str:

@@ -7,8 +7,8 @@ from .cues import CUES
 from .model import day
 
 ONGOING_DAYS = CUES.scope("window.ongoing_days")
-DEFAULT = {kind: row.id.rsplit(".", 1)[1] for row in CUES.rows.values() if row.category == "status.default"
-           for kind in row.words}
+DEFAULT = {kind: row["id"].rsplit(".", 1)[1] for row in CUES.rows.values() if row["category"] == "status.default"
+           for kind in row.get("words", [])}
 DEFAULT_OTHER = "completed"
 
 

@@ -17,8 +17,9 @@ COMPLETED = CUES.words("completed.words")
 TENSE_REACH = CUES.scope("planned.words")
 TO_VERBS = CUES.words("planned.to_verb")
 NOT_PLANNED_TO = CUES.words("planned.to_not_after")
-LOOKAHEAD_TENSE = {word: row.category.split(".", 1)[1] for row in CUES.rows.values()
-                   if row.category.startswith("tense.") and row.direction == "after" for word in row.words}
+LOOKAHEAD_TENSE = {word: row["category"].split(".", 1)[1] for row in CUES.rows.values()
+                   if row["category"].startswith("tense.") and row.get("direction") == "after"
+                   for word in row.get("words", [])}
 LOOKAHEAD_REACH = CUES.scope("planned.after")
 BACKGROUND = CUES.words("background.words")
 VISIT_BACKGROUND = CUES.words("background.visit")

@@ -24,7 +24,7 @@ INTRODUCED_MIN, INTRODUCED_MAX = cues.minimum("people.introduced_words"), cues.s
 NAME_MIN, NAME_MAX = cues.minimum("people.name_words"), cues.scope("people.name_words")
 VIETNAMESE_MIN, VIETNAMESE_MAX = cues.minimum("people.vietnamese_words"), cues.scope("people.vietnamese_words")
 # Lexicon phrases a registry name may not reach into: "Ho Chi Minh" in "Ho Chi Minh City".
-BLOCKING_LABELS = ("place", "org", "party", "common")
+BLOCKING_LABELS = cues.words("people.blocking_labels")
 
 
 def registry_spans(facts: Facts, index: PeopleIndex) -> list[tuple[Span, Actor]]:

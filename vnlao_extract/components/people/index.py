@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ...registry import Actor, Registry, fold
-from ...resources import load_package_jsonl
+from ...rules import lexicon_of
 from .origins import NameOrigins, vietnamese_families
 from .variants import NameVariants
 
@@ -16,18 +16,17 @@ class PeopleIndex:
 
     def __init__(self, nlp: Language, actor_files: list[str]):
         self.registry = Registry.load(actor_files)
-        self.origins = NameOrigins.load()
+        lexicon = lexicon_of(nlp)
+        self.origins = NameOrigins.load(lexicon)
         self.full_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.short_of: dict[str, list[Actor]] = {}
         self.actor_of: dict[int, Actor] = {}
         for actor in self.registry.actors:
             self._add_actor(nlp, actor)
-        self.variants = NameVariants(self.registry.actors, vietnamese_families())
-        self.nationality_of = {phrase.lower(): row["country"] for row in load_package_jsonl("lexicon.jsonl")
-                               if row["label"] == "nationality" for phrase in row["phrases"] if " " not in phrase}
+        self.variants = NameVariants(self.registry.actors, vietnamese_families(lexicon))
+        self.nationality_of = lexicon.nationality_of
         self.counterpart_key = nlp.vocab.strings.add("counterpart")
-        self.role_of = {phrase.lower(): row["role"] for row in load_package_jsonl("offices.jsonl")
-                        for phrase in row["phrases"] if " " not in phrase}
+        self.role_of = lexicon.role_of
 
     def _add_actor(self, nlp: Language, actor: Actor) -> None:
         docs = list(nlp.tokenizer.pipe(actor.forms()))

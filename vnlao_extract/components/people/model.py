@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ...registry import Actor, fold
 from ..titles import TitleMention
-from ..tokens import ignored_mask, lex_entries, lex_labels
+from ...matching import ignored_mask, lex_entries, lex_labels
 
 
 @lru_cache(maxsize=65536)

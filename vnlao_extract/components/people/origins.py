@@ -1,18 +1,16 @@
-"""What a name's words tell of its country and of the word news uses alone for it
-(``resources/name_origins.jsonl``)."""
+"""What a name's words tell of its country and of the word news uses alone for it (the shared Lexicon's
+``name_origins``, from ``resources/name_origins.jsonl``)."""
 from __future__ import annotations
 
 from ...registry import fold
-from ...resources import load_package_jsonl
+from ...rules.lexicon import Lexicon, load_lexicon
 from .model import folded
 
-ORIGINS_FILE = "name_origins.jsonl"
 
-
-def vietnamese_families() -> frozenset[str]:
-    """The folded Vietnamese family names."""
-    return frozenset(fold(w) for row in load_package_jsonl(ORIGINS_FILE) if row["country"] == "VN"
-                     for w in row.get("family_names", []))
+def vietnamese_families(lexicon: Lexicon | None = None) -> frozenset[str]:
+    """The folded Vietnamese family names (of the package's Lexicon unless one is given)."""
+    lexicon = lexicon or load_lexicon()
+    return frozenset(fold(w) for w in lexicon.family_names.get("VN", ()))
 
 
 class NameOrigins:
@@ -27,8 +25,8 @@ class NameOrigins:
                               tuple(fold(w) for w in row.get("last_suffixes", []))))
 
     @classmethod
-    def load(cls) -> "NameOrigins":
-        return cls(load_package_jsonl(ORIGINS_FILE))
+    def load(cls, lexicon: Lexicon | None = None) -> "NameOrigins":
+        return cls((lexicon or load_lexicon()).name_origins)
 
     def of(self, words: list[str]) -> tuple[str, str] | None:
         """(country, short form: "first"|"last"|"none") for a name of two words or more, or None."""

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...registry import Registry
-from ...resources import load_package_jsonl
+from ...rules import lexicon_of
 from . import cues
 from .model import Facts, Mention, Person, Reference
 from .shapes import name_parts
@@ -28,10 +28,8 @@ class ReferenceIndex:
 
     def __init__(self, nlp: Language, actor_files: list[str]):
         self.registry = Registry.load(actor_files)
-        self.nationality_of = {phrase.lower(): row["country"] for row in load_package_jsonl("lexicon.jsonl")
-                               if row["label"] == "nationality" for phrase in row["phrases"] if " " not in phrase}
-        self.role_of = {phrase.lower(): row["role"] for row in load_package_jsonl("offices.jsonl")
-                        for phrase in row["phrases"] if " " not in phrase}
+        lexicon = lexicon_of(nlp)
+        self.nationality_of, self.role_of = lexicon.nationality_of, lexicon.role_of
         self.counterpart_key = nlp.vocab.strings.add("counterpart")
 
 

@@ -9,13 +9,14 @@ from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from ...registry import fold
-from ..tokens import ignored_mask, lex_entries, lex_labels
+from ...matching import ignored_mask, lex_entries, lex_labels
 from . import cues
 from .origins import vietnamese_families
 
 # One Vietnamese syllable, diacritics folded: initial consonant, one to three vowels, final consonant.
 VN_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
 VN_FAMILIES = vietnamese_families()
+GIVEN_NAME_LABELS = cues.words("people.given_name_labels")
 NAME_PARTS = ("vnlao", "name_parts")  # doc.user_data key of name_parts(doc)
 GIVEN_NAME_WORDS = cues.scope("people.given_name_words")
 NAME_PARTICLES = cues.words("people.name_particles")
@@ -106,7 +107,7 @@ def _lexicon_word_in_name(i: int, lex: list[str], ignored: list[bool], entries: 
     """A lexicon word that is also a Vietnamese given name, inside a name that starts with a Vietnamese
     family name: "Nguyễn Văn An", "Nguyễn Thị Hue", "Trần Văn Vinh", "Nguyen Thai Hoc"."""
     label, shape = lex[i], shapes[i]
-    if label not in ("place", "common", "nationality"):
+    if label not in GIVEN_NAME_LABELS:
         return False
     if not shape & FIRST_UPPER or shape & ALL_UPPER or not shape & VN_SYLLABLE_WORD:
         return False
