@@ -16,7 +16,7 @@ def test_no_module_over_450_lines(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 450
 
 
-@pytest.mark.parametrize("old", ["anchors", "patterns"])
+@pytest.mark.parametrize("old", ["anchors", "patterns", "tokens"])
 def test_the_old_matching_names_are_gone(old):
     assert not (PACKAGE / "components" / f"{old}.py").exists()
     users = [p for p in MODULES if f"components.{old}" in p.read_text(encoding="utf-8")

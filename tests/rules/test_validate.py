@@ -28,6 +28,12 @@ def test_packaged_file_validates(name):
         check_matcher_patterns(patterns)
 
 
+def test_every_packaged_kind_has_a_schema():
+    from vnlao_extract.rules import SCHEMAS
+
+    assert {package_kind(name) for name in PACKAGED} <= set(SCHEMAS)
+
+
 def test_rows_keep_their_line():
     rows = parse_rows(["// a comment", "", '{"a": 1}', "  ", '{"b": 2}'], "f.jsonl", "test")
     assert [(row.where, dict(row)) for row in rows] == [("f.jsonl:3", {"a": 1}), ("f.jsonl:5", {"b": 2})]
@@ -83,6 +89,11 @@ def test_user_pattern_may_use_package_classes(tmp_path):
     ("actors", {"id": "a", "name": "A B", "country": "VN", "nickname": "x"}, "unknown key 'nickname'"),
     ("actors", {"id": "a", "name": "A B", "country": "VN", "offices": [{"role": "other", "form": "2020"}]},
      "office 1: unknown key 'form'"),
+    ("gazetteer", {"code": "Laos", "names": ["Laos"]}, "'code'"),
+    ("gazetteer", {"code": "LA", "name": ["Laos"]}, "unknown key 'name'"),
+    ("timeline", {"setting": "near_days"}, "missing 'value'"),
+    ("evidence", {"setting": "sentence_window_tokens", "valeu": 60}, "unknown key 'valeu'"),
+    ("text_repair", {"char": "U+200B", "name": "ZERO WIDTH SPACE", "as": "space"}, "'as'"),
 ])
 def test_bad_row_of_each_kind(kind, row, needle):
     rows = parse_rows([json.dumps(row)], "f.jsonl", kind)

@@ -9,7 +9,7 @@ from typing import Optional, Union
 from pydantic import BaseModel
 
 from ..registry import fold, parse_iso
-from ..resources import load_package_jsonl
+from ..rules import load_package
 
 _DROPPED = re.compile(r"[.’']")
 
@@ -45,7 +45,7 @@ def place_key(text: str) -> str:
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     countries, places = {}, {}
-    for row in load_package_jsonl("gazetteer.jsonl"):
+    for row in load_package("gazetteer.jsonl"):
         country = CountryRow(**row)
         for name in country.names:
             countries[place_key(name)] = country.code
@@ -97,7 +97,7 @@ def places_compatible(a: Place, b: Place) -> bool:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    values = {row["setting"]: row["value"] for row in load_package_jsonl("timeline.jsonl")}
+    values = {row["setting"]: row["value"] for row in load_package("timeline.jsonl")}
     return Settings(**values)
 
 

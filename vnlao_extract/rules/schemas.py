@@ -150,6 +150,26 @@ class MatchingRow(Strict):
     max_match: int = Field(ge=1)
 
 
+class SettingRow(Strict):
+    """One named setting of a component (evidence window, text repair run length, timeline merging)."""
+    setting: str
+    value: Any
+
+
+class InvisibleCharRow(Strict):
+    """An invisible character the text repair removes ("drop") or reads as a space between words ("boundary")."""
+    char: str = Field(pattern=r"^U\+[0-9A-F]{4,6}$")
+    name: str
+    as_: Literal["boundary", "drop"] = Field(alias="as")
+
+
+class GazetteerRow(Strict):
+    """A country: its ISO code, the ways news names it, and its places (a place's spellings as a list)."""
+    code: str = Field(pattern=r"^[A-Z]{2}$")
+    names: list[str]
+    places: list[Union[str, list[str]]] = []
+
+
 # kind -> ((key that picks the model, model), ...); the last entry (key None) is the default model.
 SCHEMAS: dict[str, tuple[tuple[str | None, type[BaseModel]], ...]] = {
     "event_patterns": (("define", DefineRow), (None, EventPatternRow)),
@@ -164,15 +184,19 @@ SCHEMAS: dict[str, tuple[tuple[str | None, type[BaseModel]], ...]] = {
     "actors": ((None, ActorRow),),
     "matching": ((None, MatchingRow),),
     "cues": ((None, CueRow),),
+    "evidence": ((None, SettingRow),),
+    "timeline": ((None, SettingRow),),
+    "text_repair": (("setting", SettingRow), (None, InvisibleCharRow)),
+    "gazetteer": ((None, GazetteerRow),),
 }
 
 # What a user's file given on the command line holds.
 USER_KINDS = {"patterns": "event_patterns", "actors": "actors"}
 
 
-def model_for(kind: str, row: dict) -> type[BaseModel] | None:
-    """The model a row of a file of this kind is checked with (None: a kind without a schema)."""
-    for key, model in SCHEMAS.get(kind, ()):
+def model_for(kind: str, row: dict) -> type[BaseModel]:
+    """The model a row of a file of this kind is checked with; every kind has one (KeyError otherwise)."""
+    for key, model in SCHEMAS[kind]:
         if key is None or key in row:
             return model
-    return None
+    raise KeyError(kind)

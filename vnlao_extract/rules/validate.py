@@ -26,8 +26,6 @@ def describe(error: dict) -> str:
 def validate_row(row: dict, kind: str) -> None:
     """Raise ResourceError naming the row's FILE:LINE when it does not fit the schema of its kind."""
     model = model_for(kind, row)
-    if model is None:
-        return
     try:
         model.model_validate(dict(row))
     except ValidationError as exc:
