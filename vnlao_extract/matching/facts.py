@@ -13,6 +13,7 @@ work on a Doc that did not go through those components. ``token._.ignored``, ``t
 """
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 
@@ -32,7 +33,9 @@ def lower_words(doc: Doc) -> list[str]:
     """The lowercase form of every token, computed once per Doc."""
     cached = doc.user_data.get(("vnlao", "lower"))
     if cached is None or len(cached) != len(doc):
-        cached = doc.user_data[("vnlao", "lower")] = [token.lower_ for token in doc]
+        # from the array, not token by token: making a Token object per word costs more than the lookup
+        strings = doc.vocab.strings
+        cached = doc.user_data[("vnlao", "lower")] = [strings[key] for key in doc.to_array(LOWER).tolist()]
     return cached
 
 
