@@ -17,6 +17,9 @@ SPOUSE_WORDS = CUES.words("spouse.words")
 SUBJECT_PRONOUNS = CUES.words("pronouns.subject")
 SOURCE_PHRASES = CUES.phrases("source.phrases")
 SUBJECT_JOINERS = CUES.words("subject.joiners")
+SPEAKER_VERBS = CUES.words("speaker.verbs")
+SPEAKER_REACH = CUES.scope("speaker.verbs")
+SPEAKER_OCCASION = CUES.words("speaker.occasion")
 NP_LEAD_LABELS = ("honorific", "nationality")
 
 
@@ -55,6 +58,18 @@ def np_start(facts: DocFacts, candidate) -> int:
 def np_end(candidate) -> int:
     titles = getattr(candidate, "titles", [])
     return max([candidate.span.end] + [t.end for t in titles if t.start >= candidate.span.end])
+
+
+def is_speaker(facts: DocFacts, candidate, trigger_start: int) -> bool:
+    """ "X said (that) the meeting ...": the one who reports an event before its trigger is no party to it
+    (unless the words after the verb place the speaking at an occasion: "X said at the talks")."""
+    lower, i = facts.lower, np_end(candidate)
+    for verb in range(i, min(i + SPEAKER_REACH, trigger_start)):
+        if lower[verb] in SPEAKER_VERBS:
+            return verb + 1 < len(lower) and lower[verb + 1] not in SPEAKER_OCCASION
+        if lower[verb] != ",":
+            return False
+    return False
 
 
 def is_object(facts: DocFacts, candidate) -> bool:

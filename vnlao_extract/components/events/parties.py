@@ -38,7 +38,7 @@ def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> list
     people after it up to the next trigger's subject; all the sentence's people when it names no one."""
     subject, own = sides(facts, trigger, clause_triggers)
     found = subject + own or [m for m in cand.mentions_in(facts, *facts.sentence(trigger.start))
-                              if not cand.is_source(facts, m)]
+                              if not (cand.is_source(facts, m) or cand.is_speaker(facts, m, trigger.start))]
     return actors_of(found)
 
 
@@ -67,6 +67,7 @@ def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[
         if not subject:
             first = min(s.start for s in clause_triggers if facts.sentence(s.start) == sentence)
             subject = cand.candidates(facts, sentence[0], first)
+    subject = [c for c in subject if not cand.is_speaker(facts, c, trigger.start)]
     if not subject:
         subject = [he for he in [cand.he(facts, trigger)] if he is not None]
     return subject, own
