@@ -17,7 +17,7 @@ def actors_of(record, kind):
 @pytest.mark.parametrize("text, kind, speaker", [
     ("Deputy Foreign Minister Anna Kovacs said the ceremony marking the anniversary drew many guests.",
      "ceremony", "Anna Kovacs"),
-    ("Spokesman Pham Thu Hang told reporters that the meeting between the two parties went well.",
+    ("Spokesman Pham Thu Hang told reporters that the meeting in Hanoi went well.",
      "meeting", "Pham Thu Hang"),
     ("Minister Somsak Inthavong, stressed the signing of the accords opens a new chapter.",
      "signing", "Somsak Inthavong"),

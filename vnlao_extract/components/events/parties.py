@@ -67,7 +67,8 @@ def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[
         if not subject:
             first = min(s.start for s in clause_triggers if facts.sentence(s.start) == sentence)
             subject = cand.candidates(facts, sentence[0], first)
-    subject = [c for c in subject if not cand.is_speaker(facts, c, trigger.start)]
+    if not reciprocal:  # "A and B said the talks between the two ...": the speakers are its parties
+        subject = [c for c in subject if not cand.is_speaker(facts, c, trigger.start)]
     if not subject:
         subject = [he for he in [cand.he(facts, trigger)] if he is not None]
     return subject, own
