@@ -77,11 +77,6 @@ def extract_files(paths: Iterable[str], *, glob: Union[str, Iterable[str]] = "*.
 
 def timeline(records: Iterable[dict]) -> dict:
     """One object for a batch of records: each real event once, with the sources reporting it."""
-    try:
-        from .merge import build_timeline
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.merge":
-            raise
-        raise NotImplementedError("this version of vnlao_extract has no timeline builder "
-                                  "(vnlao_extract.merge.build_timeline)") from exc
-    return build_timeline(list(records))
+    from .merge import build_timeline
+
+    return build_timeline(records)

@@ -117,6 +117,14 @@ def resolve_relative(text: str, published: dt.date | None) -> str | None:
         return None
 
 
+def add_days(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``; None past the ends of the calendar (years 1-9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def near_calendar_edge(day: dt.date | None) -> bool:
     """True for a date within a year of 0001-01-01 or 9999-12-31: dates placed against it may fall
     outside the calendar, and are then skipped."""

@@ -6,6 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Span
 
+from ...normalize import add_days
 from .cues import CUES
 from .facts import DocFacts
 from .model import day
@@ -139,9 +140,11 @@ def span_of_days(facts: DocFacts, trigger: Span, start: str | None, end: str | N
         return start, end
     first = dt.date.fromisoformat(start)
     window = set(facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - ENDING_REACH):trigger.start])
-    if window & ENDING_VERBS:
-        return (first - dt.timedelta(days=days - 1)).isoformat(), start
-    return start, (first + dt.timedelta(days=days - 1)).isoformat()
+    ending = bool(window & ENDING_VERBS)
+    other = add_days(first, -(days - 1) if ending else days - 1)
+    if other is None:  # past the ends of the calendar
+        return start, end
+    return (other.isoformat(), start) if ending else (start, other.isoformat())
 
 
 def tense(facts: DocFacts, trigger: Span) -> str | None:
@@ -178,7 +181,8 @@ def weekday_by_tense(facts: DocFacts, date, tense_: str | None) -> str:
     shift = WEEKDAY_SHIFT.get(tense_ or "", 0)
     when = day(date.start)
     if shift < 0 < (when - published).days or shift > 0 > (when - published).days:
-        return (when + dt.timedelta(days=shift)).isoformat()
+        shifted = add_days(when, shift)
+        return shifted.isoformat() if shifted else date.start
     return date.start
 
 
