@@ -1,14 +1,21 @@
 """The events cue rows (resources/cues/events*.jsonl): they load, validate, and bad rows are refused."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from vnlao_extract.components.events.cues import CUES, Cues, cue_files
+from vnlao_extract.components.events.cues import CUES
 from vnlao_extract.errors import ResourceError
+from vnlao_extract.rules import parse_rows, validate_rows
+from vnlao_extract.rules.cues import rows_by_id
+
+
+def rows_of(*rows: dict, origin: str = "mine.jsonl"):
+    return parse_rows([json.dumps(row) for row in rows], origin, "cues")
 
 
 def test_packaged_cue_files_load():
-    assert "cues/events.jsonl" in cue_files()
     assert CUES.words("planned.words") and CUES.scope("window.near_before") > 0
 
 
@@ -20,15 +27,14 @@ def test_packaged_cue_files_load():
 ])
 def test_bad_rows_name_file_and_reason(row, reason):
     with pytest.raises(ResourceError) as error:
-        Cues().add([row], "mine.jsonl")
+        validate_rows(rows_of(row), "cues")
     assert "mine.jsonl:1:" in str(error.value) and reason in str(error.value)
 
 
 def test_duplicate_ids_are_refused():
-    cues = Cues()
-    cues.add([{"id": "a", "category": "c", "words": ["x"]}], "one.jsonl")
-    with pytest.raises(ResourceError, match="duplicate id 'a'"):
-        cues.add([{"id": "a", "category": "c", "words": ["y"]}], "two.jsonl")
+    rows = rows_of({"id": "a", "category": "c", "words": ["x"]}, {"id": "a", "category": "c", "words": ["y"]})
+    with pytest.raises(ResourceError, match="mine.jsonl:2:.*duplicate id 'a'"):
+        rows_by_id(rows)
 
 
 @pytest.mark.parametrize("ids, words", [

@@ -7,14 +7,27 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..errors import Errors, ResourceError
 from . import load_package
-from .reader import Row
+from .reader import Row, where
+
+
+def rows_by_id(rows) -> dict[str, Row]:
+    """Cue rows by id; a second row with an id already used is an error naming its FILE:LINE."""
+    by_id: dict[str, Row] = {}
+    for row in rows:
+        if row["id"] in by_id:
+            path, line = where(row)
+            raise ResourceError(Errors.E019.format(path=path, line=line, kind="cues",
+                                                   reason=f"duplicate id {row['id']!r}"))
+        by_id[row["id"]] = row
+    return by_id
 
 
 @lru_cache(maxsize=None)
 def cue_rows(name: str) -> dict[str, Row]:
-    """The rows of ``resources/cues/NAME.jsonl`` by id."""
-    return {row["id"]: row for row in load_package(f"cues/{name}.jsonl")}
+    """The rows of ``resources/cues/NAME.jsonl`` by id (validated; duplicate ids refused)."""
+    return rows_by_id(load_package(f"cues/{name}.jsonl"))
 
 
 def cue(name: str, cue_id: str) -> Row:
@@ -27,6 +40,11 @@ def cue(name: str, cue_id: str) -> Row:
 def cue_words(name: str, cue_id: str) -> frozenset[str]:
     """The words of a cue row, as a set."""
     return frozenset(cue(name, cue_id)["words"])
+
+
+def cue_phrases(name: str, cue_id: str) -> frozenset[tuple[str, ...]]:
+    """The word phrases (``phrases``) of a cue row, as tuples."""
+    return frozenset(tuple(phrase) for phrase in cue(name, cue_id).get("phrases") or ())
 
 
 def cue_sequence(name: str, cue_id: str) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ How a trigger becomes an event:
 
 The package is pure functions over a per-Doc :class:`~.facts.DocFacts`: ``candidates`` (people and their
 roles), ``visitor``, ``parties``, ``place``, ``when`` (dates, tense), ``status``, ``build`` (one event per
-occasion). Their cue words and window sizes are rows of ``resources/cues/events*.jsonl`` (``cues``).
+occasion). Their cue words and window sizes are rows of ``resources/cues/events.jsonl`` (``cues``).
 """
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The events rules' cue vocabularies and window sizes, read once from ``resources/cues/events*.jsonl``.
+"""The events rules' cue vocabularies and window sizes (``resources/cues/events.jsonl``), read through the
+shared cue reader (:mod:`vnlao_extract.rules.cues`: validated rows, duplicate ids refused).
 
 Rows are written the way medspacy's ConText keeps its rules: an ``id`` the rules look up, a ``category``
 saying what the row is for, the ``words`` (or word ``phrases``, or number ``values``), the ``direction``
@@ -6,29 +7,17 @@ from the trigger they are looked for in and a ``max_scope`` in tokens (or days, 
 """
 from __future__ import annotations
 
-from importlib import resources
+from ...rules.cues import cue_rows
 
-from ...errors import Errors, ResourceError
-from ...rules import Row, load_package, validate_row, where
+CUE_NAME = "events"
 
 
 class Cues:
-    """Cue rows by id: ``words(id)`` as a frozenset, ``phrases(id)`` as tuples, ``values(id)``, ``scope(id)``.
-    Rows are checked by the one cue schema (:class:`~vnlao_extract.rules.schemas.CueRow`)."""
+    """Cue rows by id: ``words(*ids)`` as one frozenset, ``phrases(id)`` as tuples, ``values(id)``, ``scope(id)``;
+    ``rows`` for the rules that read every row of a category."""
 
-    def __init__(self):
-        self.rows: dict[str, Row] = {}
-
-    def add(self, rows: list[dict], origin: str) -> None:
-        """Validate and add one file's rows (a plain dict's line counts rows, comments left out)."""
-        for number, row in enumerate(rows, 1):
-            row = row if isinstance(row, Row) else Row(row, origin, number)
-            validate_row(row, "cues")
-            if row["id"] in self.rows:
-                path, line = where(row)
-                raise ResourceError(Errors.E019.format(path=path, line=line, kind="cues",
-                                                       reason=f"duplicate id {row['id']!r}"))
-            self.rows[row["id"]] = row
+    def __init__(self, rows: dict):
+        self.rows = rows
 
     def words(self, *ids: str) -> frozenset[str]:
         return frozenset(word for id_ in ids for word in self.rows[id_].get("words") or ())
@@ -46,18 +35,4 @@ class Cues:
         return scope
 
 
-def cue_files() -> list[str]:
-    """The packaged cue files for events, sorted (``cues/events.jsonl``, ``cues/events_more.jsonl``, ...)."""
-    folder = resources.files("vnlao_extract.resources").joinpath("cues")
-    return sorted(f"cues/{item.name}" for item in folder.iterdir()
-                  if item.name.startswith("events") and item.name.endswith(".jsonl"))
-
-
-def load_cues() -> Cues:
-    cues = Cues()
-    for name in cue_files():
-        cues.add(load_package(name), name)
-    return cues
-
-
-CUES = load_cues()
+CUES = Cues(cue_rows(CUE_NAME))
