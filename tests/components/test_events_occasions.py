@@ -209,3 +209,46 @@ def test_a_person_never_named_is_no_actor(extract, text):
     record = extract(text, day("2018-12-06"))
     named = {fold(p["name"]) for p in record["people"]}
     assert all({fold(a) for a in e["actors"]} <= named for e in record["events"]), record["events"]
+
+
+# -- kinds of occasion: a committee session and a leaders' meeting are two occasions ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Hun Manet and Prime Minister Sonexay Siphandone co-chaired the 10th meeting of the "
+     "Cambodia-Laos Joint Commission on May 8. Hun Manet also attended the high-level meeting between "
+     "the Cambodian People's Party and the Lao People's Revolutionary Party.", 2),
+    ("Foreign Minister Wang Yi and Foreign Minister Bui Thanh Son attended the plenary meeting of the "
+     "Steering Committee on June 3. The two ministers also held a restricted meeting.", 2),
+    ("Prime Minister Srettha Thavisin met Prime Minister Sonexay Siphandone on April 2. The meeting of the "
+     "two leaders was held at the Government Office.", 1),
+    ("President Prabowo Subianto met President Luong Cuong on March 10. The high-level meeting focused on trade.", 1),
+    ("The 46th meeting of the Vietnam-Laos Inter-Governmental Committee was co-chaired by Prime Minister "
+     "Pham Minh Chinh and Prime Minister Sonexay Siphandone. The committee meeting adopted its minutes.", 1),
+])
+def test_kinds_of_occasion(extract, text, expected):
+    meetings = of_type(extract(text, day("2024-06-10")), "meeting", "reception")
+    assert len(meetings) == expected, meetings
+
+
+@pytest.mark.parametrize("text, actors", [
+    # an occasion of organizations names none of the sentence's people; the reporter is no party
+    ("Foreign Minister Bui Thanh Son said Prime Minister Hun Manet attended the meeting between the "
+     "Communist Party of Vietnam and the Cambodian People's Party.", {"hun manet"}),
+    # "between the two": the sentence's people
+    ("Prime Minister Anwar Ibrahim welcomed President Joko Widodo, followed by a meeting between the two.",
+     {"anwar ibrahim", "joko widodo"}),
+])
+def test_between_organizations_or_the_two(extract, text, actors):
+    meetings = of_type(extract(text, day("2023-01-09")), "meeting", "reception")
+    assert meetings and actor_sets(meetings)[-1] == actors, meetings
+
+
+# -- an office named with neither name nor country: its latest holder named before ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Hun Manet arrived in Hanoi on Monday. Events attended by the PM included a business "
+     "forum and a meeting with Vietnamese investors.", {"hun manet"}),
+    ("President Ferdinand Marcos Jr. landed in Jakarta. Later, the President held a meeting with business "
+     "leaders.", {"ferdinand marcos jr"}),
+])
+def test_bare_office_is_its_holder(extract, text, expected):
+    meetings = of_type(extract(text, day("2024-02-12")), "meeting")
+    assert meetings and actor_sets(meetings)[0] == expected, meetings

@@ -402,3 +402,27 @@ NAME_PARTS = [  # (text, the words that can be part of a person's name)
 @pytest.mark.parametrize("text, expected", NAME_PARTS)
 def test_name_part(nlp, text, expected):
     assert [token.text for token in nlp(text) if token._.name_part] == expected
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        ("Prime Minister Anutin Charnvirakul toured the plant. The PM praised its workers.", "PM",
+         "Anutin Charnvirakul"),
+        # the latest holder named before, of the office named
+        ("President Xi Jinping met Prime Minister Pham Minh Chinh. The President stressed trust.", "President",
+         "Xi Jinping"),
+        ("President Xi Jinping met Prime Minister Pham Minh Chinh. The Prime Minister stressed trust.",
+         "Prime Minister", "Pham Minh Chinh"),
+    ],
+)
+def test_bare_office_resolves_to_latest_holder(extract, text, reference, expected):
+    assert _references(extract(text, D(2025, 10, 1))).get(reference) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The President stressed trust between the two nations.",       # nobody named holds it
+    "Foreign Minister Wang Yi arrived. The President stressed trust.",  # the one named holds another office
+])
+def test_bare_office_without_holder_is_no_reference(extract, text):
+    assert "President" not in _references(extract(text, D(2025, 10, 1)))

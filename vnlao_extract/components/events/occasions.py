@@ -23,6 +23,11 @@ ORDINAL_SUFFIXES = CUES.words("ordinal.suffixes")
 ORDINAL_WORDS = CUES.words("ordinal.words")
 SPLIT_PLURALS = CUES.words("split.plural_triggers")
 SPLIT_WORDS = CUES.words("split.words")
+KIND_TYPES = CUES.words("kind.types")
+KIND_REACH = CUES.scope("kind.types")
+KIND_OF = CUES.words("kind.of_words")
+KIND_OF_WORD = {word: row["id"] for row in CUES.rows.values() if row["category"] == "occasion.kind"
+                for word in row.get("words", [])}
 ABSORBED_BY = {row["id"].split(".", 1)[1]: row.get("words", []) for row in CUES.rows.values()
                if row["category"] == "occasion.absorbed_by"}
 
@@ -65,6 +70,32 @@ def splits(facts: DocFacts, span: Span) -> bool:
         word in SPLIT_WORDS for word in facts.lower[sentence[0]:sentence[1]])
 
 
+def span_kinds(facts: DocFacts, span: Span) -> set[str]:
+    """The kinds of occasion a mention's words name: from its determiner to the trigger, and an "of" phrase
+    after it ("the 48th meeting of the Joint Committee", "the high-level meeting")."""
+    lower = facts.lower
+    sentence = facts.sentence(span.start)
+    start = span.start
+    while start > sentence[0] and span.start - start < ANAPHORA_REACH and lower[start - 1] not in DETERMINERS:
+        start -= 1
+    words = lower[start:span.end]
+    if span.end < sentence[1] and lower[span.end] in KIND_OF:
+        words += lower[span.end + 1:min(sentence[1], span.end + 1 + KIND_REACH)]
+    return {KIND_OF_WORD[w] for w in words if w in KIND_OF_WORD}
+
+
+def event_kinds(facts: DocFacts, event: Event) -> set[str]:
+    if event.type not in KIND_TYPES:
+        return set()
+    return set().union(*(span_kinds(facts, span) for span, _ in event.mentions))
+
+
+def kinds_agree(facts: DocFacts, a: Event, b: Event) -> bool:
+    """Whether two mentions may be of one occasion by the kinds their words name (one naming none may)."""
+    kinds_a, kinds_b = event_kinds(facts, a), event_kinds(facts, b)
+    return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
+
+
 def dates_agree(a: Event, b: Event) -> bool:
     return not a.start or not b.start or a.start == b.start
 
@@ -96,7 +127,7 @@ def referent(facts: DocFacts, events: list[Event], event: Event) -> Event | None
     keys = actor_keys(event)
     across = not names_own_parties(facts, event.mentions[0][0])
     for other in reversed(events):
-        if other.type == "visit" or not dates_agree(other, event):
+        if other.type == "visit" or not dates_agree(other, event) or not kinds_agree(facts, other, event):
             continue
         if family(other.type) == family(event.type) and (across or not keys or keys & actor_keys(other)):
             return other  # "the talks" of a type told before, naming no parties of its own, are those
@@ -115,6 +146,8 @@ def add_occasion(facts: DocFacts, events: list[Event], event: Event, definite: b
     keys = actor_keys(event)
     for other in events:
         if family(other.type) != family(event.type) or not dates_agree(other, event):
+            continue
+        if not kinds_agree(facts, other, event):
             continue
         if not (keys <= actor_keys(other) or actor_keys(other) <= keys) or same_sentence(facts, other, event):
             continue

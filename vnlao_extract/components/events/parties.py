@@ -10,6 +10,8 @@ from .facts import DocFacts
 RELATIVE_PRONOUNS = CUES.words("relative.pronouns")
 RECIPROCAL_AFTER = CUES.words("reciprocal.after")
 RECIPROCAL_BEFORE = CUES.words("reciprocal.before")
+RECIPROCAL_OBJECTS = CUES.words("reciprocal.objects")
+RECIPROCAL_REACH = CUES.scope("reciprocal.objects")
 THE_TWO = CUES.phrases("the_two.phrases")
 DOCUMENT_NOUNS = CUES.words("documents.plural")
 DOCUMENT_NOUN = CUES.words("documents.singular")
@@ -56,8 +58,8 @@ def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[
     if end < sentence[1]:
         own = [c for c in own if c not in cand.subject_group(facts, own, end)]
     subject = cand.candidates(facts, start, trigger.start)
-    reciprocal = (trigger.end < len(lower) and lower[trigger.end] in RECIPROCAL_AFTER or
-                  trigger.start > 0 and lower[trigger.start - 1] in RECIPROCAL_BEFORE)
+    reciprocal = reciprocal_after(facts, trigger, sentence[1]) or (
+        trigger.start > 0 and lower[trigger.start - 1] in RECIPROCAL_BEFORE)
     if own and between_follows(facts, trigger):
         return [], own  # "He noted the meeting held between A and B": A and B only
     if start != sentence[0] and not own and reciprocal:
@@ -72,6 +74,14 @@ def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[
     if not subject:
         subject = [he for he in [cand.he(facts, trigger)] if he is not None]
     return subject, own
+
+
+def reciprocal_after(facts: DocFacts, trigger: Span, end: int) -> bool:
+    """ "talks between the two", "a meeting between both sides": the parties are the sentence's people."""
+    lower = facts.lower
+    if trigger.end >= end or lower[trigger.end] not in RECIPROCAL_AFTER:
+        return False
+    return any(word in RECIPROCAL_OBJECTS for word in lower[trigger.end + 1:min(end, trigger.end + 1 + RECIPROCAL_REACH)])
 
 
 def between_follows(facts: DocFacts, trigger: Span) -> bool:

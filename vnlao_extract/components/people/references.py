@@ -20,6 +20,8 @@ OFFICE_DETERMINERS = cues.words("people.office_determiners")
 COUNTERPART_DETERMINERS = cues.words("people.counterpart_determiners")
 COUNTERPART_MODIFIERS = cues.words("people.counterpart_modifiers")
 COUNTRY_PREPOSITIONS = cues.words("people.country_prepositions")
+BARE_DETERMINERS = cues.words("people.bare_office_determiners")
+BARE_ROLES = cues.words("people.bare_office_roles")
 UNRANKED = max(LEADER_RANK.values()) + 9
 
 
@@ -50,7 +52,7 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
         if title.span.start > 0 and doc[title.span.start - 1].lower_ in OFFICE_DETERMINERS:
             found.append((title.span, title.country, title.role))
     found += counterparts(facts, index, mentions, found)
-    references = []
+    references = bare_offices(facts, mentions, named_titles)
     for span, country, role in found:
         person = resolve(country, role, people)
         actor = None
@@ -59,6 +61,38 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
         references.append(Reference(span, country, role, person, actor.name if actor else None,
                                     actor.id if actor else None))
     return sorted(references, key=lambda r: r.span.start)
+
+
+def bare_offices(facts: Facts, mentions: list[Mention], named_titles: set[int]) -> list[Reference]:
+    """Offices named with neither a name nor a country ("events attended by the PM"): the person of the
+    latest mention before it who holds that office (a title of the article, else the registry's)."""
+    doc, found = facts.doc, []
+    for title in doc._.titles:
+        if id(title) in named_titles or title.country is not None or title.role not in BARE_ROLES:
+            continue
+        if title.span.start == 0 or doc[title.span.start - 1].lower_ not in BARE_DETERMINERS:
+            continue
+        if facts.ignored[title.span.start]:
+            continue
+        person = latest_holder(facts, title.role, title.span.start, mentions)
+        if person is not None:
+            found.append(Reference(title.span, person.country, title.role, person))
+    return found
+
+
+def latest_holder(facts: Facts, role: str, i: int, mentions: list[Mention]) -> Person | None:
+    """The person of the latest mention before token ``i`` who holds ``role``."""
+    for mention in reversed([m for m in mentions if m.span.end <= i and m.person is not None]):
+        if holds(facts, mention.person, role):
+            return mention.person
+    return None
+
+
+def holds(facts: Facts, person: Person, role: str) -> bool:
+    if any(t.role == role and not t.past for t in person.titles):
+        return True
+    return (person.actor is not None and facts.published is not None
+            and any(o.role == role for o in person.actor.offices_on(facts.published)))
 
 
 def counterparts(facts: Facts, index: ReferenceIndex, mentions: list[Mention],
