@@ -252,3 +252,33 @@ def test_between_organizations_or_the_two(extract, text, actors):
 def test_bare_office_is_its_holder(extract, text, expected):
     meetings = of_type(extract(text, day("2024-02-12")), "meeting")
     assert meetings and actor_sets(meetings)[0] == expected, meetings
+
+
+# -- talks told as negotiations between people; a visit framing a planned event ---------------------
+@pytest.mark.parametrize("text, expected", [
+    ("On May 20, negotiations are scheduled between Foreign Minister Sergey Lavrov and Foreign Minister "
+     "Ahmad Maslan.", [{"sergey lavrov", "ahmad maslan"}]),
+    ("Negotiations with Prime Minister Anwar Ibrahim took place in Putrajaya.", [{"anwar ibrahim"}]),
+    ("Trade negotiations between Vietnam and the European Union resumed.", []),
+])
+def test_negotiations_between_people_are_talks(extract, text, expected):
+    assert actor_sets(of_type(extract(text, day("2024-05-02")), "talks")) == expected
+
+
+@pytest.mark.parametrize("text, published, status", [
+    ("Talks between Foreign Minister Wang Yi and Foreign Minister Bui Thanh Son are set for May 20, in the "
+     "framework of his first official visit to China.", "2024-05-02", "planned"),
+    # the framed event is today: the guest may be on the trip already, the visit keeps what news tells
+    ("Talks between Foreign Minister Wang Yi and Foreign Minister Bui Thanh Son are set for May 2, in the "
+     "framework of his first official visit to China.", "2024-05-02", "ongoing"),
+])
+def test_a_visit_framing_a_planned_event_is_planned(extract, text, published, status):
+    visits = of_type(extract(text, day(published)), "visit")
+    assert [v["status"] for v in visits] == [status], visits
+
+
+def test_an_occasion_done_and_one_to_come_are_two(extract):
+    text = ("President Prabowo Subianto had a bilateral talk with Prime Minister Anwar Ibrahim on Monday. "
+            "Afterwards, President Prabowo will have a bilateral talk with the Prime Minister of Thailand.")
+    talks = of_type(extract(text, day("2025-01-28")), "talks")
+    assert [t["status"] for t in talks] == ["completed", "planned"], talks

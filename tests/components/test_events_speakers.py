@@ -47,3 +47,27 @@ def test_the_parties_named_stay_without_the_speaker(extract, text, kind, parties
 def test_a_speaker_at_the_occasion_is_a_party(extract, text, kind, speaker):
     record = extract(HEAD + text, DAY)
     assert any(speaker in actors for actors in actors_of(record, kind))
+
+
+@pytest.mark.parametrize("text, kind, parties", [
+    ("Foreign Minister Wang Yi will hold talks with his Thai counterpart, Maris Sangiampongsa, on October 3, "
+     "the ministry's spokesman, Lin Jian, said on Friday.", "talks", {"Wang Yi", "Maris Sangiampongsa"}),
+    ('"Negotiations are scheduled between Foreign Minister Penny Wong and Foreign Minister Sugiono next week," '
+     "Anna Berg told reporters.", "talks", {"Penny Wong", "Sugiono"}),
+])
+def test_a_speaker_after_the_trigger_is_no_party(extract, text, kind, parties):
+    found = actors_of(extract(HEAD + text, DAY), kind)
+    assert found and set(found[0]) == parties, found
+
+
+def test_a_verb_whose_subject_follows_keeps_the_person_before(extract):
+    text = "President Luong Cuong held talks with King Norodom Sihamoni, said the presidential office."
+    found = actors_of(extract(HEAD + text, DAY), "talks")
+    assert found and set(found[0]) == {"Luong Cuong", "Norodom Sihamoni"}, found
+
+
+def test_a_speaker_at_the_occasion_after_the_trigger_is_its_party(extract):
+    text = ("At talks between the two presidents, President Luong Cuong affirmed that Vietnam values the ties "
+            "with President Prabowo Subianto.")
+    found = actors_of(extract(HEAD + text, DAY), "talks")
+    assert found and "Luong Cuong" in found[0], found

@@ -87,3 +87,16 @@ def test_host_and_its_country(extract, text, visitor, host, place):
 def test_phone_call_weekday(extract, text, start, status):
     calls = [e for e in extract(text, dt.date(2024, 6, 12))["events"] if e["type"] == "phone_call"]
     assert [(c["start"], c["status"]) for c in calls] == [(start, status)]
+
+
+@pytest.mark.parametrize("text, published, start, status", [
+    ("On the second day of his official visit to Japan, Prime Minister Anwar Ibrahim met business leaders on "
+     "Tuesday, May 14.", "2024-05-15", "2024-05-13", "ongoing"),
+    ("On the third day of his state visit to France, President Joko Widodo met students on June 5.", "2019-06-20",
+     "2019-06-03", "completed"),
+    ("On the first day of his working visit to Laos, Prime Minister Hun Manet met investors on March 3.",
+     "2024-03-03", "2024-03-03", "ongoing"),
+])
+def test_the_nth_day_of_a_visit(extract, text, published, start, status):
+    visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]
+    assert [(v["start"], v["status"]) for v in visits] == [(start, status)], visits

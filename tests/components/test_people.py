@@ -426,3 +426,11 @@ def test_bare_office_resolves_to_latest_holder(extract, text, reference, expecte
 ])
 def test_bare_office_without_holder_is_no_reference(extract, text):
     assert "President" not in _references(extract(text, D(2025, 10, 1)))
+
+
+def test_a_registry_resolved_office_is_the_person_the_text_names(extract):
+    # "his Lao counterpart, X" gives X no title; "the foreign minister of Laos" is X all the same
+    text = ("Foreign Minister Wang Yi will meet his Lao counterpart, Saleumxay Kommasith, on Monday. "
+            "Talks with the foreign minister of Laos will cover the railway.")
+    record = extract(text, D(2022, 4, 1))
+    assert _references(record).get("foreign minister of Laos") == "Saleumxay Kommasith"

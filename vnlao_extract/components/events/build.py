@@ -7,7 +7,7 @@ from . import parties as pt
 from . import visitor as vis
 from .facts import DocFacts
 from .cues import CUES
-from .model import Event, same_time
+from .model import Event, day, same_time
 from .occasions import absorb_parts, add_occasion, anaphoric, drop_the_dead, splits
 from .place import more_destinations, place, place_of
 from .status import congress_status, status
@@ -16,6 +16,7 @@ from .when import date_for, dates, same_day
 SIGNING_OCCASIONS = CUES.words("signing.occasions")
 SPLIT_TYPES = CUES.words("split.types")
 PLACE_REACH = CUES.scope("place.after.stop")
+FRAMED_PLANNED_DAYS = CUES.scope("window.framed_planned_days")
 
 
 def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Event]) -> None:
@@ -29,6 +30,27 @@ def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Eve
         for event in parties_events(facts, span, row, found, clause_triggers, events, last_visit):
             add_occasion(facts, events, event, anaphoric(facts, span))
     events[:] = drop_the_dead(absorb_parts(events), facts.published)
+    plan_framing_visits(facts, events)
+
+
+def plan_framing_visits(facts: DocFacts, events: list[Event]) -> None:
+    """A visit told with neither date nor tense, in the sentence of an event planned days ahead ("talks are
+    scheduled on the 27th ... in the framework of his first visit"), is planned: the event is part of it."""
+    if facts.published is None:
+        return
+    for visit in events:
+        if visit.type != "visit" or visit.start or visit.tense:
+            continue
+        sentences = {facts.sentence(span.start) for span, _ in visit.mentions}
+        if any(planned_ahead(facts, other) and sentences & {facts.sentence(s.start) for s, _ in other.mentions}
+               for other in events if other.type != "visit"):
+            visit.status = "planned"
+
+
+def planned_ahead(facts: DocFacts, event: Event) -> bool:
+    first = day(event.start) if event.start else None
+    return (event.status == "planned" and first is not None
+            and (first - facts.published).days > FRAMED_PLANNED_DAYS)
 
 
 def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_triggers: list[Span],

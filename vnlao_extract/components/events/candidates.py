@@ -20,6 +20,11 @@ SUBJECT_JOINERS = CUES.words("subject.joiners")
 SPEAKER_VERBS = CUES.words("speaker.verbs")
 SPEAKER_REACH = CUES.scope("speaker.verbs")
 SPEAKER_OCCASION = CUES.words("speaker.occasion")
+INVERTED_AFTER = CUES.words("speaker.after.inverted")
+OBJECT_VERBS = CUES.words("speaker.after.object_verbs")
+REPORT_OPENERS = CUES.words("speaker.after.openers")
+REPORT_ENDS = CUES.words("speaker.after.clause_end")
+REPORT_END_REACH = CUES.scope("speaker.after.clause_end")
 NP_LEAD_LABELS = ("honorific", "nationality")
 
 
@@ -70,6 +75,25 @@ def is_speaker(facts: DocFacts, candidate, trigger_start: int) -> bool:
         if lower[verb] != ",":
             return False
     return False
+
+
+def reports_after(facts: DocFacts, candidate) -> bool:
+    """ "..., the ministry's spokeswoman, Maria Zakharova, said on Thursday", '..." Zakharova told reporters': a
+    person after the trigger, set off by a comma or a closing quote and followed by a speech verb, reports the
+    event (not "..., with Y, said the ministry"); the verb ends the sentence ("At the talks, X affirmed that ..."
+    is the occasion's party)."""
+    lower, i = facts.lower, np_end(candidate)
+    if not any(start > 0 and lower[start - 1] in REPORT_OPENERS
+               for start in (np_start(facts, candidate), candidate.span.start)):
+        return False
+    if i < len(lower) and lower[i] == ",":
+        i += 1
+    if i >= len(lower) or lower[i] not in SPEAKER_VERBS:
+        return False
+    if not (lower[i] in OBJECT_VERBS or i + 1 >= len(lower) or lower[i + 1] not in INVERTED_AFTER):
+        return False
+    sentence_end = facts.sentence(i)[1]
+    return sentence_end - i <= REPORT_END_REACH or any(w in REPORT_ENDS for w in lower[i + 1:i + 1 + REPORT_END_REACH])
 
 
 def is_object(facts: DocFacts, candidate) -> bool:

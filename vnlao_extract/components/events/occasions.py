@@ -147,8 +147,8 @@ def add_occasion(facts: DocFacts, events: list[Event], event: Event, definite: b
     for other in events:
         if family(other.type) != family(event.type) or not dates_agree(other, event):
             continue
-        if not kinds_agree(facts, other, event):
-            continue
+        if not kinds_agree(facts, other, event) or {other.status, event.status} == {"planned", "completed"}:
+            continue  # "X had a talk with Y ... X will have a talk with Z": one done, one to come
         if not (keys <= actor_keys(other) or actor_keys(other) <= keys) or same_sentence(facts, other, event):
             continue
         join(other, event)

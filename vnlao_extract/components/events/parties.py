@@ -54,7 +54,7 @@ def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[
     lower = facts.lower
     sentence = facts.sentence(trigger.start)
     start, end = limits(facts, trigger, clause_triggers)
-    own = cand.candidates(facts, trigger.end, end)
+    own = [c for c in cand.candidates(facts, trigger.end, end) if not cand.reports_after(facts, c)]
     if end < sentence[1]:
         own = [c for c in own if c not in cand.subject_group(facts, own, end)]
     subject = cand.candidates(facts, start, trigger.start)

@@ -42,6 +42,9 @@ YEAR_AFTER = CUES.scope("window.year_after")
 OPENING_LEAD = CUES.words("date.opening_lead")
 OPENING_REACH = CUES.scope("date.opening_lead")
 SAME_DAY = CUES.phrases("same_day.phrases")
+DAY_OF = CUES.words("visit.day_of")
+DAY_OF_REACH = CUES.scope("visit.day_of")
+DAY_ORDINALS = CUES.values("visit.day_of.ordinals")
 WEEKDAY_SHIFT = {"completed": -7, "ongoing": -7, "planned": 7}
 
 
@@ -186,6 +189,17 @@ def weekday_by_tense(facts: DocFacts, date, tense_: str | None) -> str:
     return date.start
 
 
+def day_of_visit(facts: DocFacts, trigger: Span) -> int | None:
+    """N of "the Nth day of his visit" right before the trigger, else None."""
+    lower = facts.lower
+    start = facts.sentence(trigger.start)[0]
+    of = next((i for i in reversed(range(max(start, trigger.start - DAY_OF_REACH), trigger.start))
+               if lower[i] == "of"), None)
+    if of is None or of - 2 < start or lower[of - 1] not in DAY_OF:
+        return None
+    return DAY_ORDINALS.get(lower[of - 2])
+
+
 def dates(facts: DocFacts, trigger: Span, kind: str, limits: tuple[int, int], fallback: tuple[int, int]):
     """(start, end, status, tense) for a trigger."""
     date = date_for(facts, trigger, *limits, kind)
@@ -198,4 +212,8 @@ def dates(facts: DocFacts, trigger: Span, kind: str, limits: tuple[int, int], fa
     start, end = (weekday_by_tense(facts, date, told), date.end) if date else (None, None)  # a call is told once held
     if kind == "visit":
         start, end = span_of_days(facts, trigger, start, end)
+        nth = day_of_visit(facts, trigger)
+        if nth is not None and start and day(start) and not end:
+            start = (add_days(day(start), 1 - nth) or day(start)).isoformat()
+            tense_ = tense_ if tense_ == "planned" else "ongoing"
     return start, end, status(facts.published, kind, start, end, tense_), tense_

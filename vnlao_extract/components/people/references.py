@@ -58,6 +58,7 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
         actor = None
         if person is None and country and role and facts.published:
             actor = index.registry.holder(role, country, facts.published)
+            person = named_person(actor, people)
         references.append(Reference(span, country, role, person, actor.name if actor else None,
                                     actor.id if actor else None))
     return sorted(references, key=lambda r: r.span.start)
@@ -153,6 +154,14 @@ def person_role(facts: Facts, person: Person) -> str | None:
     if not roles and person.actor is not None and facts.published is not None:
         roles = [o.role for o in person.actor.offices_on(facts.published) if o.role in ROLE_RANK]
     return min(roles, key=ROLE_RANK.get) if roles else None
+
+
+def named_person(actor, people: list[Person]) -> Person | None:
+    """The article's person the registry's holder is ("his counterpart, Bui Thanh Son ... the foreign
+    minister of Vietnam"): a reference resolved by the registry to someone the text names is that person."""
+    if actor is None:
+        return None
+    return next((p for p in people if p.actor is not None and p.actor.id == actor.id), None)
 
 
 def resolve(country: str | None, role: str | None, people: list[Person]) -> Person | None:
