@@ -282,3 +282,39 @@ def test_an_occasion_done_and_one_to_come_are_two(extract):
             "Afterwards, President Prabowo will have a bilateral talk with the Prime Minister of Thailand.")
     talks = of_type(extract(text, day("2025-01-28")), "talks")
     assert [t["status"] for t in talks] == ["completed", "planned"], talks
+
+
+# -- planned meetings and signings in a list of a trip's activities --------------------------------
+@pytest.mark.parametrize("text, kind, expected", [
+    ("During the visit, President Prabowo Subianto will hold talks with President Luong Cuong, meet Prime "
+     "Minister Pham Minh Chinh and attend a business forum.", "meeting", [{"prabowo subianto", "pham minh chinh"}]),
+    ("Prime Minister Anwar Ibrahim and Prime Minister Hun Manet will sign four agreements on Friday.", "signing",
+     [{"anwar ibrahim", "hun manet"}]),
+    ("Foreign Minister Retno Marsudi is due to sign a memorandum with Foreign Minister Saleumxay Kommasith.",
+     "signing", [{"retno marsudi", "saleumxay kommasith"}]),
+])
+def test_planned_activities(extract, text, kind, expected):
+    events = of_type(extract(text, day("2023-03-01")), kind)
+    assert actor_sets(events) == expected and all(e["status"] == "planned" for e in events), events
+
+
+def test_the_two_sides_are_the_talks_parties(extract):
+    text = ("Prime Minister Srettha Thavisin will hold talks with Prime Minister Sonexay Siphandone and call on "
+            "President Thongloun Sisoulith. The two sides are expected to sign three memoranda of understanding.")
+    signings = of_type(extract(text, day("2024-01-20")), "signing")
+    assert actor_sets(signings) == [{"srettha thavisin", "sonexay siphandone"}], signings
+
+
+def test_an_exchange_of_numbered_documents_after_the_talks(extract):
+    text = ("President Lee Jae-myung held talks with General Secretary To Lam on August 11. After the talks, the "
+            "two leaders witnessed the exchange of 11 cooperation documents.")
+    signings = of_type(extract(text, day("2025-08-12")), "signing")
+    assert [(s["documents"], s["start"]) for s in signings] == [(11, "2025-08-11")], signings
+
+
+def test_the_same_day_is_a_day_not_a_trip(extract):
+    text = ("President Lee Jae-myung held talks with General Secretary To Lam on August 11. To Lam is on a state "
+            "visit to the Republic of Korea from August 10 to 13. Later on the same day, To Lam received "
+            "Speaker Woo Won-shik.")
+    receptions = of_type(extract(text, day("2025-08-12")), "reception")
+    assert [r["start"] for r in receptions] == ["2025-08-11"], receptions

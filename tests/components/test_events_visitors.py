@@ -100,3 +100,13 @@ def test_phone_call_weekday(extract, text, start, status):
 def test_the_nth_day_of_a_visit(extract, text, published, start, status):
     visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]
     assert [(v["start"], v["status"]) for v in visits] == [(start, status)], visits
+
+
+@pytest.mark.parametrize("text, visitor", [
+    ("Secretary of State Antony Blinken arrived in the Lao capital on Friday morning.", "antony blinken"),
+    ("Foreign Minister Saleumxay Kommasith, who is in the Cambodian capital for talks, met students.",
+     "saleumxay kommasith"),
+])
+def test_a_visit_to_a_capital_named_by_nationality(extract, text, visitor):
+    visits = [e for e in extract(text, dt.date(2024, 7, 26))["events"] if e["type"] == "visit"]
+    assert [fold(v["actors"][0]) for v in visits] == [visitor], visits

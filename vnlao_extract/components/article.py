@@ -66,6 +66,7 @@ TITLE_PLACE = r"[A-Z][\wÀ-ỹ]+(?:\s+[A-Z][\wÀ-ỹ]+){0,2}"
 DATELINE = re.compile(
     rf"\A\s*(?P<head>(?P<agency>\(?{AGENCIES}(?:/{AGENCIES})*\)?)?[ ,]*"
     rf"(?P<place>{CAPS_PLACE}|{TITLE_PLACE})?(?:,\s*{TITLE_PLACE}(?=,))?,?\s*"
+    rf"(?P<outlet>\({AGENCIES}\),?\s*)?"
     rf"(?P<date>{MONTH_WORD}\s+{DAY}(?:,\s*\d{{4}})?|{DAY}\s+(?:of\s+)?{MONTH_WORD}(?:,?\s*\d{{4}})?)?\s*"
     rf"(?P<paren>\((?:{AGENCIES}|[\w /]+)\))?)\s*(?:--|[–—-])\s*"
 )
@@ -381,7 +382,7 @@ def _is_dateline(match: re.Match) -> bool:
     if len(match.group(0)) > 80 or not match.group("head").strip():
         return False
     place = match.group("place") or ""
-    return bool(match.group("agency") or match.group("date") or match.group("paren") or
+    return bool(match.group("agency") or match.group("outlet") or match.group("date") or match.group("paren") or
                 (place and place.upper() == place and len(place) >= 3))
 
 

@@ -75,14 +75,14 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
     elif own and len(subject) > 1 and kind in SPLIT_TYPES:
         groups = [pt.actors_of([person] + own) for person in subject]
     else:
-        groups = [pt.parties(facts, span, clause_triggers) or pt.the_two(facts, span)]
+        groups = [pt.parties(facts, span, clause_triggers) or pt.the_two(facts, span, last_talks(events))]
     if not groups[0] and kind == "talks" and last_visit is not None:
         groups = [list(last_visit.actors[:1])]
-    if not groups[0] and kind == "signing":
-        occasion = last_occasion(events)
+    if kind == "signing" and (not groups[0] or start is None):
+        occasion = last_occasion(events)  # "After the talks, the two witnessed the exchange of documents"
         if occasion is not None:
-            groups = [list(occasion.actors)]
-            if start is None and occasion.start:
+            groups = groups if groups[0] else [list(occasion.actors)]
+            if start is None and occasion.start and tense != "planned":
                 start, end = occasion.start, occasion.end
                 status_ = status(facts.published, kind, start, end, tense)
     if not any(groups) and start:
@@ -94,12 +94,18 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
 
 
 def day_of_last(facts: DocFacts, events: list[Event], kind: str, tense: str | None, default: tuple) -> tuple:
-    """(start, end, status) of "on the same day": the day of the latest event dated to the day."""
-    dated = [e for e in events if e.start and len(e.start) == 10]
+    """(start, end, status) of "on the same day": the day of the latest event dated to one day (a trip's span
+    of days told after the day's talks names no one day)."""
+    dated = [e for e in events if e.start and len(e.start) == 10 and not e.end]
     if not dated:
         return default
     start = dated[-1].start
     return start, None, status(facts.published, kind, start, None, tense)
+
+
+def last_talks(events: list[Event]) -> list:
+    """The people of the talks told last (none when there were none)."""
+    return next((list(e.actors) for e in reversed(events) if e.type == "talks"), [])
 
 
 def last_occasion(events: list[Event]) -> Event | None:

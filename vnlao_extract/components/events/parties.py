@@ -93,11 +93,14 @@ def between_follows(facts: DocFacts, trigger: Span) -> bool:
     return i < len(lower) and lower[i] in RECIPROCAL_AFTER
 
 
-def the_two(facts: DocFacts, trigger: Span) -> list:
-    """ "the two leaders held talks": the last two people named before, when the sentence names none."""
+def the_two(facts: DocFacts, trigger: Span, talks: list | None = None) -> list:
+    """ "the two leaders held talks", "the two sides will sign": the parties of the talks told before (the
+    two sides of the occasion), else the last two people named before, when the sentence names none."""
     words = facts.doc[facts.sentence(trigger.start)[0]:trigger.start].text.lower()
     if not any(" ".join(phrase) in words for phrase in THE_TWO):
         return []
+    if talks and len(talks) >= 2:
+        return list(talks)
     recent = []
     for mention in reversed([m for m in facts.mentions if m.span.end <= trigger.start]):
         if mention.person is not None and mention.person not in recent:
