@@ -318,3 +318,39 @@ def test_the_same_day_is_a_day_not_a_trip(extract):
             "Speaker Woo Won-shik.")
     receptions = of_type(extract(text, day("2025-08-12")), "reception")
     assert [r["start"] for r in receptions] == ["2025-08-11"], receptions
+
+
+def test_the_two_leaders_of_the_clause_sign(extract):
+    text = ("On Thursday, President Emmanuel Macron held talks with President Luong Cuong, after which the two "
+            "leaders witnessed the signing of nine documents.")
+    signings = of_type(extract(text, day("2025-05-30")), "signing")
+    assert [(actor_sets([s])[0], s["documents"], s["start"]) for s in signings] == \
+        [({"emmanuel macron", "luong cuong"}, 9, "2025-05-29")], signings
+
+
+def test_a_signing_is_dated_by_its_signers_occasion(extract):
+    text = ("Defence Minister Phan Van Giang held talks with Defence Minister Richard Marles in Hanoi on Monday. "
+            "Marles will also pay a courtesy call on Prime Minister Pham Minh Chinh. "
+            "The two ministers signed a cooperation plan.")
+    signings = of_type(extract(text, day("2024-06-04")), "signing")
+    assert [(actor_sets([s])[0], s["start"]) for s in signings] == \
+        [({"phan van giang", "richard marles"}, "2024-06-03")], signings
+
+
+def test_courtesy_calls_on_two_leaders_are_two(extract):
+    text = "Defence Minister Richard Marles will pay a courtesy call on President To Lam and Prime Minister Pham Minh Chinh."
+    assert actor_sets(of_type(extract(text, day("2024-06-04")), "meeting")) == \
+        [{"richard marles", "to lam"}, {"richard marles", "pham minh chinh"}]
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("King Norodom Sihamoni granted an audience to Prime Minister Anwar Ibrahim at the Royal Palace.",
+     "reception", {"norodom sihamoni", "anwar ibrahim"}),
+    ("Prime Minister Narendra Modi had an audience with King Jigme Khesar Namgyel Wangchuck.", "meeting",
+     {"narendra modi", "jigme khesar namgyel wangchuck"}),
+    ("Prime Minister Anwar Ibrahim and Prime Minister Paetongtarn Shinawatra co-chaired the seventh "
+     "Malaysia-Thailand Annual Consultation in Bangkok.", "meeting", {"anwar ibrahim", "paetongtarn shinawatra"}),
+])
+def test_audiences_and_co_chaired_sessions(extract, text, kind, expected):
+    events = of_type(extract(text, day("2024-12-16")), kind)
+    assert actor_sets(events) == [expected], events

@@ -110,3 +110,22 @@ def test_the_nth_day_of_a_visit(extract, text, published, start, status):
 def test_a_visit_to_a_capital_named_by_nationality(extract, text, visitor):
     visits = [e for e in extract(text, dt.date(2024, 7, 26))["events"] if e["type"] == "visit"]
     assert [fold(v["actors"][0]) for v in visits] == [visitor], visits
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the date of the speaking is not the visit's
+    ("Prime Minister Shigeru Ishiba will visit Vietnam, the foreign ministry said on Wednesday.", "2025-04-23",
+     [(None, "planned")]),
+    # a visit dated to a week keeps no dateline day
+    ("HANOI, April 23, 2025 - Prime Minister Shigeru Ishiba will visit Vietnam next week.", "2025-04-23",
+     [(None, "planned")]),
+    # a visit to come and one dated and done, to one country, are two
+    ("President Yoon Suk Yeol will pay a state visit to Cambodia. Yoon last visited Cambodia in November 2022.",
+     "2024-05-01", [(None, "planned"), ("2022-11", "completed")]),
+    # leaving on the last day
+    ("Prime Minister Hun Manet left Hanoi on Friday afternoon, concluding his two-day official visit to Vietnam.",
+     "2024-12-13", [("2024-12-12", "completed")]),
+])
+def test_visit_dates_and_status(extract, text, published, expected):
+    visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]
+    assert [(v["start"], v["status"]) for v in visits] == expected, visits

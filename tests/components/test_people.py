@@ -434,3 +434,9 @@ def test_a_registry_resolved_office_is_the_person_the_text_names(extract):
             "Talks with the foreign minister of Laos will cover the railway.")
     record = extract(text, D(2022, 4, 1))
     assert _references(record).get("foreign minister of Laos") == "Saleumxay Kommasith"
+
+
+def test_the_minister_of_a_country_is_its_minister_named(extract):
+    text = ("Defence Minister Phan Van Giang held talks with his Lao counterpart Chansamone Chanyalath. "
+            "The Lao minister is paying an official visit to Vietnam.")
+    assert _references(extract(text, D(2022, 3, 14))).get("Lao minister") == "Chansamone Chanyalath"

@@ -8,13 +8,14 @@ from . import visitor as vis
 from .facts import DocFacts
 from .cues import CUES
 from .model import Event, day, same_time
-from .occasions import absorb_parts, add_occasion, anaphoric, drop_the_dead, splits
+from .occasions import absorb_parts, actor_key, add_occasion, anaphoric, done_and_to_come, drop_the_dead, splits
 from .place import more_destinations, place, place_of
 from .status import congress_status, status
 from .when import date_for, dates, same_day
 
 SIGNING_OCCASIONS = CUES.words("signing.occasions")
 SPLIT_TYPES = CUES.words("split.types")
+SPLIT_RULES = CUES.words("split.rules")
 PLACE_REACH = CUES.scope("place.after.stop")
 FRAMED_PLANNED_DAYS = CUES.scope("window.framed_planned_days")
 
@@ -70,16 +71,18 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
     if start is None and same_day(facts, span):
         start, end, status_ = day_of_last(facts, events, kind, tense, (start, end, status_))
     subject, own = pt.sides(facts, span, clause_triggers)
-    if subject and len(own) > 1 and (splits(facts, span) or kind in SPLIT_TYPES):
+    if subject and len(own) > 1 and (splits(facts, span) or kind in SPLIT_TYPES or row["id"] in SPLIT_RULES):
         groups = [pt.actors_of(subject + [person]) for person in own]
     elif own and len(subject) > 1 and kind in SPLIT_TYPES:
         groups = [pt.actors_of([person] + own) for person in subject]
     else:
-        groups = [pt.parties(facts, span, clause_triggers) or pt.the_two(facts, span, last_talks(events))]
+        talks = last_talks(events)  # "..., after which the two leaders witnessed the signing": those two
+        groups = [pt.the_two(facts, span, talks, limits[0]) or pt.parties(facts, span, clause_triggers)
+                  or pt.the_two(facts, span, talks)]
     if not groups[0] and kind == "talks" and last_visit is not None:
         groups = [list(last_visit.actors[:1])]
     if kind == "signing" and (not groups[0] or start is None):
-        occasion = last_occasion(events)  # "After the talks, the two witnessed the exchange of documents"
+        occasion = last_occasion(events, groups[0])  # "After the talks, the two witnessed the exchange of ..."
         if occasion is not None:
             groups = groups if groups[0] else [list(occasion.actors)]
             if start is None and occasion.start and tense != "planned":
@@ -108,9 +111,13 @@ def last_talks(events: list[Event]) -> list:
     return next((list(e.actors) for e in reversed(events) if e.type == "talks"), [])
 
 
-def last_occasion(events: list[Event]) -> Event | None:
-    """The talks or meeting told last: where a signing that names no one took place."""
-    return next((e for e in reversed(events) if e.type in SIGNING_OCCASIONS), None)
+def last_occasion(events: list[Event], signers: list) -> Event | None:
+    """The talks or meeting told last where a signing took place: the last one of the signers when it names
+    them ("The two ministers signed a plan" after their talks and a courtesy call), else the last one."""
+    occasions = [e for e in reversed(events) if e.type in SIGNING_OCCASIONS]
+    keys = set(map(actor_key, signers))
+    theirs = next((e for e in occasions if len(signers) > 1 and keys <= set(map(actor_key, e.actors))), None)
+    return theirs or (None if signers else next(iter(occasions), None))
 
 
 def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], events: list[Event],
@@ -173,6 +180,8 @@ def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
             continue
         if not same_time(other.start, other.end, event.start, event.end):
             continue
+        if done_and_to_come(other, event):
+            continue  # "will pay a state visit to China" and "last visited China in May 2016"
         join_dates(other, event)
         country_name = facts.country_names.get(other.place_country or event.place_country or "")
         other.place = country_name if country_name in (other.place, event.place) else other.place or event.place

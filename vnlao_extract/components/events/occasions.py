@@ -96,6 +96,13 @@ def kinds_agree(facts: DocFacts, a: Event, b: Event) -> bool:
     return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
 
 
+def done_and_to_come(a: Event, b: Event) -> bool:
+    """One mention is of an event to come, the other of one dated and done: two occasions (an undated
+    "completed" may only be a tense word read wrong)."""
+    done = [e for e in (a, b) if e.status == "completed" and e.start]
+    return bool(done) and {a.status, b.status} == {"planned", "completed"}
+
+
 def dates_agree(a: Event, b: Event) -> bool:
     return not a.start or not b.start or a.start == b.start
 
@@ -147,7 +154,7 @@ def add_occasion(facts: DocFacts, events: list[Event], event: Event, definite: b
     for other in events:
         if family(other.type) != family(event.type) or not dates_agree(other, event):
             continue
-        if not kinds_agree(facts, other, event) or {other.status, event.status} == {"planned", "completed"}:
+        if not kinds_agree(facts, other, event) or done_and_to_come(other, event):
             continue  # "X had a talk with Y ... X will have a talk with Z": one done, one to come
         if not (keys <= actor_keys(other) or actor_keys(other) <= keys) or same_sentence(facts, other, event):
             continue

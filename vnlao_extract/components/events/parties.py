@@ -93,10 +93,12 @@ def between_follows(facts: DocFacts, trigger: Span) -> bool:
     return i < len(lower) and lower[i] in RECIPROCAL_AFTER
 
 
-def the_two(facts: DocFacts, trigger: Span, talks: list | None = None) -> list:
+def the_two(facts: DocFacts, trigger: Span, talks: list | None = None, start: int | None = None) -> list:
     """ "the two leaders held talks", "the two sides will sign": the parties of the talks told before (the
-    two sides of the occasion), else the last two people named before, when the sentence names none."""
-    words = facts.doc[facts.sentence(trigger.start)[0]:trigger.start].text.lower()
+    two sides of the occasion), else the last two people named before; the phrase is looked for from
+    ``start`` (the sentence's start by default) to the trigger."""
+    first = facts.sentence(trigger.start)[0] if start is None else start
+    words = facts.doc[first:trigger.start].text.lower()
     if not any(" ".join(phrase) in words for phrase in THE_TWO):
         return []
     if talks and len(talks) >= 2:

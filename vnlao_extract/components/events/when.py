@@ -42,6 +42,8 @@ YEAR_AFTER = CUES.scope("window.year_after")
 OPENING_LEAD = CUES.words("date.opening_lead")
 OPENING_REACH = CUES.scope("date.opening_lead")
 SAME_DAY = CUES.phrases("same_day.phrases")
+SPEAKING = CUES.words("date.speaking")
+SPEAKING_REACH = CUES.scope("date.speaking")
 DAY_OF = CUES.words("visit.day_of")
 DAY_OF_REACH = CUES.scope("visit.day_of")
 DAY_ORDINALS = CUES.values("visit.day_of.ordinals")
@@ -74,6 +76,8 @@ def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int
     after = [d for d in usable_dates if trigger.end <= d.span.start < limit_after]
     if after:
         return after[0]
+    if any(trigger.end <= d.span.start < limit_after and is_week(d) for d in facts.dates):
+        return None  # "will visit China next week": dated to a week, not to the dateline's day
     if ahead_of(facts, trigger):
         return None  # "met Y on June 9 ahead of his visit to Laos": that date is not the visit's
     near = max(limit_before, trigger.start - NEAR_BEFORE)
@@ -83,6 +87,10 @@ def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int
     opening = [d for d in usable_dates if opens(facts, d, sentence[0]) and d.span.end < trigger.start and
                "," in (facts.lower[d.span.end - 1], facts.lower[d.span.end])]
     return opening[0] if opening and clause is None else None
+
+
+def is_week(date) -> bool:
+    return date.kind == "relative" and "week" in date.text.lower()
 
 
 def opens(facts: DocFacts, date, sentence_start: int) -> bool:
@@ -113,7 +121,9 @@ def usable(facts: DocFacts, date, trigger: Span) -> bool:
     since = next((k for k, word in enumerate(lead) if word in SINCE), None)
     if since is not None and "from" not in lead[since:]:
         return False
-    if date.kind == "relative" and "week" in date.text.lower():
+    if is_week(date):
+        return False
+    if said_on(facts, date, trigger, sentence_start):
         return False
     if date.precision != "year":
         return True
@@ -121,6 +131,14 @@ def usable(facts: DocFacts, date, trigger: Span) -> bool:
         return True  # "his 2019 visit"
     after_in = date.span.start > 0 and facts.lower[date.span.start - 1] == "in"
     return after_in and (0 <= date.span.start - trigger.end <= YEAR_AFTER or date.span.start <= sentence_start + 1)
+
+
+def said_on(facts: DocFacts, date, trigger: Span, sentence_start: int) -> bool:
+    """ "..., the ministry said on Wednesday": the date of the speaking (a verb between the trigger and it)."""
+    first = max(sentence_start, date.span.start - SPEAKING_REACH - 1)
+    if date.span.start >= trigger.end:
+        first = max(first, trigger.end)
+    return any(word in SPEAKING for word in facts.lower[first:date.span.start])
 
 
 def duration(facts: DocFacts, trigger: Span) -> int | None:
@@ -142,12 +160,17 @@ def span_of_days(facts: DocFacts, trigger: Span, start: str | None, end: str | N
     if end or not start or len(start) != 10 or not days:
         return start, end
     first = dt.date.fromisoformat(start)
-    window = set(facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - ENDING_REACH):trigger.start])
-    ending = bool(window & ENDING_VERBS)
+    ending = ends_with(facts, trigger)
     other = add_days(first, -(days - 1) if ending else days - 1)
     if other is None:  # past the ends of the calendar
         return start, end
     return (other.isoformat(), start) if ending else (start, other.isoformat())
+
+
+def ends_with(facts: DocFacts, trigger: Span) -> bool:
+    """ "concluded his three-day visit", "wrapping up the trip": an ending verb just before the trigger."""
+    window = facts.lower[max(facts.sentence(trigger.start)[0], trigger.start - ENDING_REACH):trigger.start]
+    return bool(set(window) & ENDING_VERBS)
 
 
 def tense(facts: DocFacts, trigger: Span) -> str | None:
@@ -216,4 +239,8 @@ def dates(facts: DocFacts, trigger: Span, kind: str, limits: tuple[int, int], fa
         if nth is not None and start and day(start) and not end:
             start = (add_days(day(start), 1 - nth) or day(start)).isoformat()
             tense_ = tense_ if tense_ == "planned" else "ongoing"
-    return start, end, status(facts.published, kind, start, end, tense_), tense_
+    status_ = status(facts.published, kind, start, end, tense_)
+    if status_ == "ongoing" and kind == "visit" and facts.published and (end or start) == facts.published.isoformat() \
+            and ends_with(facts, trigger):
+        status_ = "completed"  # "left Hanoi on Friday, concluding his two-day visit" in Friday's paper
+    return start, end, status_, tense_

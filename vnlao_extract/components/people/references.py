@@ -3,6 +3,8 @@
 office on the published date."""
 from __future__ import annotations
 
+import datetime
+
 import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -22,6 +24,7 @@ COUNTERPART_MODIFIERS = cues.words("people.counterpart_modifiers")
 COUNTRY_PREPOSITIONS = cues.words("people.country_prepositions")
 BARE_DETERMINERS = cues.words("people.bare_office_determiners")
 BARE_ROLES = cues.words("people.bare_office_roles")
+GENERIC_ROLES = cues.words("people.generic_roles")
 UNRANKED = max(LEADER_RANK.values()) + 9
 
 
@@ -54,7 +57,7 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
     found += counterparts(facts, index, mentions, found)
     references = bare_offices(facts, mentions, named_titles)
     for span, country, role in found:
-        person = resolve(country, role, people)
+        person = resolve(country, role, people, facts.published)
         actor = None
         if person is None and country and role and facts.published:
             actor = index.registry.holder(role, country, facts.published)
@@ -156,6 +159,13 @@ def person_role(facts: Facts, person: Person) -> str | None:
     return min(roles, key=ROLE_RANK.get) if roles else None
 
 
+def holds_office(person: Person, role: str, day: datetime.date | None) -> bool:
+    roles = {t.role for t in person.titles if not t.past}
+    if not roles and person.actor is not None and day is not None:
+        roles = {o.role for o in person.actor.offices_on(day)}
+    return role in roles or (role in GENERIC_ROLES and any(r.endswith(role) for r in roles))
+
+
 def named_person(actor, people: list[Person]) -> Person | None:
     """The article's person the registry's holder is ("his counterpart, Bui Thanh Son ... the foreign
     minister of Vietnam"): a reference resolved by the registry to someone the text names is that person."""
@@ -164,11 +174,13 @@ def named_person(actor, people: list[Person]) -> Person | None:
     return next((p for p in people if p.actor is not None and p.actor.id == actor.id), None)
 
 
-def resolve(country: str | None, role: str | None, people: list[Person]) -> Person | None:
-    """The article's person of that country (and office, when one is given), the highest-ranked first."""
+def resolve(country: str | None, role: str | None, people: list[Person],
+            day: datetime.date | None = None) -> Person | None:
+    """The article's person of that country (and office, when one is given: a title of the article, else
+    the registry's office on ``day``), the highest-ranked first. "the Lao minister" is any Lao minister."""
     if country is None:
         return None
-    fitting = [p for p in people if p.country == country and (role is None or any(t.role == role for t in p.titles))]
+    fitting = [p for p in people if p.country == country and (role is None or holds_office(p, role, day))]
     if not fitting:
         return None
     return min(fitting, key=lambda p: (min((LEADER_RANK.get(t.role, UNRANKED) for t in p.titles), default=UNRANKED),
