@@ -354,3 +354,35 @@ def test_courtesy_calls_on_two_leaders_are_two(extract):
 def test_audiences_and_co_chaired_sessions(extract, text, kind, expected):
     events = of_type(extract(text, day("2024-12-16")), kind)
     assert actor_sets(events) == [expected], events
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # a pair named by office: the last person named and the last one before from another country
+    ("President Xi Jinping arrived in Hanoi. He was welcomed by Vice President Vo Thi Anh Xuan and General "
+     "Secretary To Lam. Later, the two General Secretaries held talks.", "talks", {"xi jinping", "to lam"}),
+    ("President Luong Cuong welcomed President Gabriel Boric in Hanoi. Both presidents later signed a joint "
+     "statement.", "signing", {"luong cuong", "gabriel boric"}),
+])
+def test_a_pair_named_by_office(extract, text, kind, expected):
+    assert actor_sets(of_type(extract(text, day("2025-04-15")), kind)) == [expected]
+
+
+def test_a_welcome_ceremony_has_the_visitor(extract):
+    text = ("President Prabowo Subianto arrived in Hanoi on Sunday for a state visit to Vietnam. An official "
+            "welcome ceremony was held on Monday, presided over by President Luong Cuong.")
+    ceremonies = of_type(extract(text, day("2025-03-10")), "ceremony")
+    assert [c["actors"] for c in ceremonies] == [["Prabowo Subianto", "Luong Cuong"]], ceremonies
+
+
+def test_a_briefing_is_given_by_its_speaker_not_by_what_is_said(extract):
+    text = ("Spokeswoman Mao Ning told a regular press briefing on Monday that Premier Li Qiang will host "
+            "Prime Minister Hun Manet in Beijing.")
+    briefings = of_type(extract(text, day("2024-09-09")), "briefing")
+    assert actor_sets(briefings) == [{"mao ning"}], briefings
+
+
+def test_a_visit_of_another_clause_keeps_its_dates(extract):
+    text = ("Prime Minister Pham Minh Chinh arrived in Melbourne on March 4 to attend the ASEAN-Australia Special "
+            "Summit, and will pay an official visit to Australia from March 7 to 8.")
+    summits = of_type(extract(text, day("2024-03-05")), "meeting")
+    assert [s["start"] for s in summits] == ["2024-03-04"], summits

@@ -16,6 +16,7 @@ from .when import date_for, dates, same_day
 SIGNING_OCCASIONS = CUES.words("signing.occasions")
 SPLIT_TYPES = CUES.words("split.types")
 SPLIT_RULES = CUES.words("split.rules")
+GUEST_WORDS = CUES.words("ceremony.guest_words")
 PLACE_REACH = CUES.scope("place.after.stop")
 FRAMED_PLANNED_DAYS = CUES.scope("window.framed_planned_days")
 
@@ -59,10 +60,11 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
     """The events of one parties-frame trigger: one, or one per person after it ("paid courtesy calls to
     A and B"), or none when it names no one and nothing before tells who."""
     kind = row["type"]
+    visits = pt.visits_of_other_clauses(facts, span, [s for s, r in found if r.get("frame") == "visit"])
     same_type = [s for s, r in found if r["type"] == kind]
     limits = pt.limits(facts, span, clause_triggers)
-    date_limits = pt.before_relative_clause(facts, span, limits)
-    fallback = pt.before_relative_clause(facts, span, pt.limits(facts, span, same_type))
+    date_limits = pt.before_relative_clause(facts, span, pt.limits(facts, span, clause_triggers + visits))
+    fallback = pt.before_relative_clause(facts, span, pt.limits(facts, span, same_type + visits))
     start, end, status_, tense = dates(facts, span, kind, date_limits, fallback)
     if start is None and anaphoric(facts, span) and kind in facts.unclaimed:
         # "X and Y signed MOUs on Thursday. The signings were witnessed by ...": the date told just before
@@ -70,14 +72,14 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
         status_ = status(facts.published, kind, start, end, tense)
     if start is None and same_day(facts, span):
         start, end, status_ = day_of_last(facts, events, kind, tense, (start, end, status_))
-    subject, own = pt.sides(facts, span, clause_triggers)
+    subject, own = pt.sides(facts, span, clause_triggers, kind)
     if subject and len(own) > 1 and (splits(facts, span) or kind in SPLIT_TYPES or row["id"] in SPLIT_RULES):
         groups = [pt.actors_of(subject + [person]) for person in own]
     elif own and len(subject) > 1 and kind in SPLIT_TYPES:
         groups = [pt.actors_of([person] + own) for person in subject]
     else:
         talks = last_talks(events)  # "..., after which the two leaders witnessed the signing": those two
-        groups = [pt.the_two(facts, span, talks, limits[0]) or pt.parties(facts, span, clause_triggers)
+        groups = [pt.the_two(facts, span, talks, limits[0]) or pt.parties(facts, span, clause_triggers, kind)
                   or pt.the_two(facts, span, talks)]
     if not groups[0] and kind == "talks" and last_visit is not None:
         groups = [list(last_visit.actors[:1])]
@@ -88,12 +90,25 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
             if start is None and occasion.start and tense != "planned":
                 start, end = occasion.start, occasion.end
                 status_ = status(facts.published, kind, start, end, tense)
+    if guest_visit(last_visit, start, end) and set(facts.lower[span.start:span.end]) & GUEST_WORDS:
+        guest = last_visit.actors[0]  # a welcome ceremony has its guest, the visitor
+        groups = [[guest] + [a for a in group if a is not guest] for group in groups]
     if not any(groups) and start:
         facts.unclaimed[kind] = (start, end)
     where, country = place(facts, span, limits[1], "parties")
     documents = pt.documents(facts, span) if kind == "signing" else None
     return [Event(kind, actors, start, end, where, country, status_, None, documents, [(span, row["id"])], tense)
             for actors in groups if actors]
+
+
+def guest_visit(visit: Event | None, start: str | None, end: str | None) -> bool:
+    """Whether the visit told last is the trip of an event with these dates (an undated event: one not
+    done before the article's time, not "his previous visit in 2019")."""
+    if visit is None:
+        return False
+    if start and visit.start:
+        return same_time(visit.start, visit.end, start, end)
+    return visit.status != "completed" or not visit.start
 
 
 def day_of_last(facts: DocFacts, events: list[Event], kind: str, tense: str | None, default: tuple) -> tuple:

@@ -8,11 +8,17 @@ from .cues import CUES
 from .facts import DocFacts
 
 RELATIVE_PRONOUNS = CUES.words("relative.pronouns")
+SPEAKING_TYPES = CUES.words("speaker.party_types")
+CLAUSE_BREAKS = CUES.words("clause.breaks")
+COMPLEMENTIZERS = CUES.words("clause.complement")
 RECIPROCAL_AFTER = CUES.words("reciprocal.after")
 RECIPROCAL_BEFORE = CUES.words("reciprocal.before")
 RECIPROCAL_OBJECTS = CUES.words("reciprocal.objects")
 RECIPROCAL_REACH = CUES.scope("reciprocal.objects")
-THE_TWO = CUES.phrases("the_two.phrases")
+PAIR_LEADS = CUES.words("the_two.lead")
+PAIR_NOUNS = CUES.words("the_two.nouns")
+PAIR_REACH = CUES.scope("the_two.lead")
+PAIR_PHRASES = CUES.phrases("the_two.phrases")
 DOCUMENT_NOUNS = CUES.words("documents.plural")
 DOCUMENT_NOUN = CUES.words("documents.singular")
 DOCUMENT_REACH = CUES.scope("documents.plural")
@@ -28,6 +34,16 @@ def limits(facts: DocFacts, trigger: Span, others: list[Span]) -> tuple[int, int
     return (max(before) if before else sentence[0], min(after) if after else sentence[1])
 
 
+def visits_of_other_clauses(facts: DocFacts, trigger: Span, visits: list[Span]) -> list[Span]:
+    """The visit triggers that a clause break parts from the trigger ("attend the Summit, and will pay a
+    visit from March 7 to 8": those dates are the visit's; not "talks with his visiting counterpart")."""
+    lower = facts.lower
+    def parted(visit: Span) -> bool:
+        first, last = (trigger.end, visit.start) if visit.start >= trigger.end else (visit.end, trigger.start)
+        return any(lower[i] in CLAUSE_BREAKS for i in range(first, last))
+    return [v for v in visits if parted(v)]
+
+
 def before_relative_clause(facts: DocFacts, trigger: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     """``bounds`` cut at a relative clause after the trigger ("witnessed by X, who is on a visit from ..."):
     its dates are its own."""
@@ -35,12 +51,14 @@ def before_relative_clause(facts: DocFacts, trigger: Span, bounds: tuple[int, in
     return bounds[0], who
 
 
-def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> list:
+def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span], kind: str = "") -> list:
     """The people of the trigger's clause: its own subject (else the sentence's, else "he"), then the
     people after it up to the next trigger's subject; all the sentence's people when it names no one."""
-    subject, own = sides(facts, trigger, clause_triggers)
+    subject, own = sides(facts, trigger, clause_triggers, kind)
+    speaking = kind in SPEAKING_TYPES
     found = subject + own or [m for m in cand.mentions_in(facts, *facts.sentence(trigger.start))
-                              if not (cand.is_source(facts, m) or cand.is_speaker(facts, m, trigger.start))]
+                              if not (cand.is_source(facts, m) or
+                                      not speaking and cand.is_speaker(facts, m, trigger.start))]
     return actors_of(found)
 
 
@@ -49,11 +67,13 @@ def actors_of(found: list) -> list:
     return list(dict.fromkeys(a for a in actors if a is not None))
 
 
-def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[list, list]:
-    """(subject, own): the candidates of the trigger's subject and those after it (see :func:`parties`)."""
+def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span], kind: str = "") -> tuple[list, list]:
+    """(subject, own): the candidates of the trigger's subject and those after it, up to a "that" clause
+    (see :func:`parties`)."""
     lower = facts.lower
     sentence = facts.sentence(trigger.start)
     start, end = limits(facts, trigger, clause_triggers)
+    end = next((i for i in range(trigger.end, end) if lower[i] in COMPLEMENTIZERS), end)
     own = [c for c in cand.candidates(facts, trigger.end, end) if not cand.reports_after(facts, c)]
     if end < sentence[1]:
         own = [c for c in own if c not in cand.subject_group(facts, own, end)]
@@ -69,7 +89,7 @@ def sides(facts: DocFacts, trigger: Span, clause_triggers: list[Span]) -> tuple[
         if not subject:
             first = min(s.start for s in clause_triggers if facts.sentence(s.start) == sentence)
             subject = cand.candidates(facts, sentence[0], first)
-    if not reciprocal:  # "A and B said the talks between the two ...": the speakers are its parties
+    if not reciprocal and kind not in SPEAKING_TYPES:  # "A and B said the talks between the two ..."
         subject = [c for c in subject if not cand.is_speaker(facts, c, trigger.start)]
     if not subject:
         subject = [he for he in [cand.he(facts, trigger)] if he is not None]
@@ -98,18 +118,32 @@ def the_two(facts: DocFacts, trigger: Span, talks: list | None = None, start: in
     two sides of the occasion), else the last two people named before; the phrase is looked for from
     ``start`` (the sentence's start by default) to the trigger."""
     first = facts.sentence(trigger.start)[0] if start is None else start
-    words = facts.doc[first:trigger.start].text.lower()
-    if not any(" ".join(phrase) in words for phrase in THE_TWO):
+    if not names_a_pair(facts.lower[first:trigger.start]):
         return []
     if talks and len(talks) >= 2:
         return list(talks)
+    return last_pair(facts, trigger.start)
+
+
+def last_pair(facts: DocFacts, i: int) -> list:
+    """The last person named before token ``i`` and the last one before from another country (a pair of
+    two sides), else the last two people, in text order."""
     recent = []
-    for mention in reversed([m for m in facts.mentions if m.span.end <= trigger.start]):
+    for mention in reversed([m for m in facts.mentions if m.span.end <= i]):
         if mention.person is not None and mention.person not in recent:
-            recent.insert(0, mention.person)
-        if len(recent) == 2:
-            break
-    return recent if len(recent) == 2 else []
+            recent.append(mention.person)
+    if len(recent) < 2:
+        return []
+    last = recent[0]
+    other = next((p for p in recent[1:] if p.country and last.country and p.country != last.country), recent[1])
+    return [other, last]
+
+
+def names_a_pair(words: list[str]) -> bool:
+    """ "the two leaders", "both foreign ministers", "the two General Secretaries" among ``words``."""
+    return any(word in PAIR_LEADS and any(w in PAIR_NOUNS for w in words[i + 1:i + 1 + PAIR_REACH]) or
+               any(tuple(words[i:i + len(phrase)]) == phrase for phrase in PAIR_PHRASES)
+               for i, word in enumerate(words))
 
 
 def documents(facts: DocFacts, span: Span) -> int | None:
