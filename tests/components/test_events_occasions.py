@@ -386,3 +386,12 @@ def test_a_visit_of_another_clause_keeps_its_dates(extract):
             "Summit, and will pay an official visit to Australia from March 7 to 8.")
     summits = of_type(extract(text, day("2024-03-05")), "meeting")
     assert [s["start"] for s in summits] == ["2024-03-04"], summits
+
+
+def test_a_named_summit_and_a_later_meeting_are_two(extract):
+    text = ("President Joe Biden, who arrived from the G20 summit in New Delhi, met General Secretary Nguyen Phu "
+            "Trong. On Monday, Biden met President Vo Van Thuong.")
+    meetings = of_type(extract(text, day("2023-09-11")), "meeting")
+    assert {"joe biden", "vo van thuong"} in actor_sets(meetings) and \
+        not any({"vo van thuong"} <= s and "nguyen phu trong" in s for s in actor_sets(meetings)), meetings
+    assert len(meetings) == 3, meetings

@@ -129,3 +129,14 @@ def test_a_visit_to_a_capital_named_by_nationality(extract, text, visitor):
 def test_visit_dates_and_status(extract, text, published, expected):
     visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]
     assert [(v["start"], v["status"]) for v in visits] == expected, visits
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Prime Minister Lee Hsien Loong concluded his official visit to Vietnam on Wednesday. Lee arrived in "
+     "Hanoi on Monday evening.", "2023-08-30", [("2023-08-28", "completed")]),
+    ("General Secretary Nguyen Phu Trong is the first foreign leader to visit China since the congress.",
+     "2022-10-31", [(None, "ongoing")]),
+])
+def test_visit_status_told_by_its_words(extract, text, published, expected):
+    visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]
+    assert [(v["start"], v["status"]) for v in visits] == expected, visits

@@ -204,7 +204,11 @@ def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
         other.subtype = other.subtype or event.subtype
         other.tense = other.tense or event.tense
         other.host = other.host or event.host
+        told_done = "completed" in (other.status, event.status)
         other.status = status(facts.published, "visit", other.start, other.end, other.tense) or event.status
+        if told_done and other.status == "ongoing" and facts.published and \
+                (other.end or other.start) == facts.published.isoformat():
+            other.status = "completed"  # "concluded his visit on Wednesday", its last day, in Wednesday's paper
         other.mentions += event.mentions
         return other
     events.append(event)

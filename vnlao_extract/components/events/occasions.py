@@ -90,9 +90,13 @@ def event_kinds(facts: DocFacts, event: Event) -> set[str]:
     return set().union(*(span_kinds(facts, span) for span, _ in event.mentions))
 
 
-def kinds_agree(facts: DocFacts, a: Event, b: Event) -> bool:
-    """Whether two mentions may be of one occasion by the kinds their words name (one naming none may)."""
+def kinds_agree(facts: DocFacts, a: Event, b: Event, strict: bool = False) -> bool:
+    """Whether two mentions may be of one occasion by the kinds their words name: a definite one naming none
+    ("the meeting") may be of any; ``strict``ly, for a mention that does not refer back, both name the
+    same kinds or none ("X attended the G20 summit" and "X met Y" are two)."""
     kinds_a, kinds_b = event_kinds(facts, a), event_kinds(facts, b)
+    if strict:
+        return kinds_a == kinds_b or bool(kinds_a & kinds_b)
     return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
 
 
@@ -154,7 +158,7 @@ def add_occasion(facts: DocFacts, events: list[Event], event: Event, definite: b
     for other in events:
         if family(other.type) != family(event.type) or not dates_agree(other, event):
             continue
-        if not kinds_agree(facts, other, event) or done_and_to_come(other, event):
+        if not kinds_agree(facts, other, event, strict=True) or done_and_to_come(other, event):
             continue  # "X had a talk with Y ... X will have a talk with Z": one done, one to come
         if not (keys <= actor_keys(other) or actor_keys(other) <= keys) or same_sentence(facts, other, event):
             continue

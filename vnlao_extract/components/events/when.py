@@ -18,6 +18,8 @@ COMPLETED = CUES.words("completed.words")
 TENSE_REACH = CUES.scope("planned.words")
 TO_VERBS = CUES.words("planned.to_verb")
 NOT_PLANNED_TO = CUES.words("planned.to_not_after")
+NOT_PLANNED_ORDINALS = CUES.words("planned.to_not_after_ordinal")
+NOT_PLANNED_ORDINAL_REACH = CUES.scope("planned.to_not_after_ordinal")
 LOOKAHEAD_TENSE = {word: row["category"].split(".", 1)[1] for row in CUES.rows.values()
                    if row["category"].startswith("tense.") and row.get("direction") == "after"
                    for word in row.get("words", [])}
@@ -180,8 +182,9 @@ def tense(facts: DocFacts, trigger: Span) -> str | None:
     for i in reversed(range(max(sentence[0], trigger.start - TENSE_REACH), trigger.end)):
         word = lower[i]
         if word == "to":
-            if i > sentence[0] and lower[i - 1] in NOT_PLANNED_TO:
-                continue  # "the first country to visit": the trip is not still to come
+            if i > sentence[0] and lower[i - 1] in NOT_PLANNED_TO or \
+                    NOT_PLANNED_ORDINALS & set(lower[max(sentence[0], i - NOT_PLANNED_ORDINAL_REACH):i]):
+                continue  # "the first country to visit", "the first foreign leader to visit": not still to come
             if i + 1 < len(lower) and (lower[i + 1] in TO_VERBS or i + 1 == trigger.start):
                 return "planned"
         elif word in PLANNED:
