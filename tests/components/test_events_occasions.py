@@ -395,3 +395,17 @@ def test_a_named_summit_and_a_later_meeting_are_two(extract):
     assert {"joe biden", "vo van thuong"} in actor_sets(meetings) and \
         not any({"vo van thuong"} <= s and "nguyen phu trong" in s for s in actor_sets(meetings)), meetings
     assert len(meetings) == 3, meetings
+
+
+@pytest.mark.parametrize("text", [
+    "Laos received more than 3 million foreign tourists last year, Minister Suanesavanh Vignaket said.",
+    "Prime Minister Sonexay Siphandone received the Friendship Order from Vietnam in 2023.",
+    "President Thongloun Sisoulith has visited 12 provinces since January.",
+    "The railway, visited by 2 million passengers, links the capitals, President Xi Jinping said.",
+    "Prime Minister Sonexay Siphandone said the government will meet the needs of farmers.",
+    "President Bongbong Marcos signed into law a new investment code.",
+    "The agreements signed during the 2019 visit have been implemented, Ambassador Nguyen Ba Hung said.",
+])
+def test_no_event_in_what_is_received_visited_met_or_signed(extract, text):
+    record = extract(text, day("2024-03-03"))
+    assert record["events"] == [], record["events"]

@@ -58,7 +58,8 @@ def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span], kind: s
     speaking = kind in SPEAKING_TYPES
     found = subject + own or [m for m in cand.mentions_in(facts, *facts.sentence(trigger.start))
                               if not (cand.is_source(facts, m) or
-                                      not speaking and cand.is_speaker(facts, m, trigger.start))]
+                                      not speaking and (cand.is_speaker(facts, m, trigger.start) or
+                                                        cand.reports_after(facts, m)))]
     return actors_of(found)
 
 
