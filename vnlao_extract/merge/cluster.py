@@ -105,6 +105,12 @@ def _date_by_weekday(item: Item) -> None:
         item.own, item.start, item.date_from = (day, day), iso_day(day), anchor.when["date_sources"]
 
 
+def _other_years(month: str) -> list[tuple]:
+    """The same month (ISO "YYYY-MM") a year before and a year after, as day spans."""
+    year, rest = int(month[:4]), month[4:]
+    return [span for span in (day_span(f"{year + d}{rest}") for d in (-1, 1)) if span]
+
+
 class Clusterer:
     """All clusters of a batch, with the per-person index the passes search."""
 
@@ -121,6 +127,7 @@ class Clusterer:
             levels.setdefault(level_of(row["type"]), []).append(row)
         for level in sorted(levels):
             items = [_item(row, self.by_mid) for row in levels[level]]
+            self._stretch_one_day_anchors(items)
             first = len(self.clusters)
             for item in sorted((i for i in items if i.own), key=lambda i: (i.own, i.row["mid"])):
                 self._place_exact(item)
@@ -130,6 +137,21 @@ class Clusterer:
             for cluster in self.clusters[first:]:
                 cluster.when = date_cluster(cluster)
         return self.clusters
+
+    def _stretch_one_day_anchors(self, items: list[Item]) -> None:
+        """A visit that its reports date to one day ("ended his visit on September 20") lasts over the day
+        next to it on which an event of that visit is held ("held talks on September 19"): a day's slack."""
+        for item in sorted((i for i in items if i.own and i.anchor is not None), key=lambda i: i.row["mid"]):
+            anchor = item.anchor
+            span = self._anchor_span(anchor)
+            if anchor.family != "visit" or span is None or span[0] != span[1] or anchor.when.get("date_from"):
+                continue
+            if 0 < max(span[0] - item.own[0], item.own[1] - span[1]) <= day_gap(anchor.family) \
+                    and item.own[0] == item.own[1] and places_compatible(item.place, anchor.places[0]
+                                                                         if anchor.places else Place()):
+                first, last = min(span[0], item.own[0]), max(span[1], item.own[1])
+                anchor.when["start"], anchor.when["end"] = iso_day(first), iso_day(last)
+                anchor.span = (min(anchor.span[0], first), max(anchor.span[1], last)) if anchor.span else (first, last)
 
     # -- fitting -------------------------------------------------------------------------------------
     def _keys(self, item: Item) -> list[tuple]:
@@ -222,6 +244,9 @@ class Clusterer:
         constraint = self._constraint(item)
         if constraint:
             found = self._dated_candidates(item, starts, constraint)
+            if not found and item.row.get("yearless") and item.anchor is None:
+                found = sorted(f for window in _other_years(item.row["start"])
+                               for f in self._dated_candidates(item, starts, window))
             return found[0][-1] if found else None
         if item.published:
             near = self.s.near_days
@@ -230,6 +255,10 @@ class Clusterer:
         found = [f for f in self._dated_candidates(item, starts, None) if not f[0]]
         if item.row.get("monthday"):  # "June 10-11" in an undated article: the year that has those days
             found = [f for f in found if _has_month_day(f[-1].span, item.row["monthday"])]
+        if len(found) > 1 and item.row.get("written_dates"):  # the one its article's own full dates touch
+            spans = [day_span(start, end or None) for start, end in item.row["written_dates"]]
+            touched = [f for f in found if any(s and self._overlap(f[-1].span, s) > 0 for s in spans)]
+            found = touched or found
         if len(found) > 1 and item.row.get("weekday") is not None:  # "on Tuesday": the one with a Tuesday
             found = [f for f in found if weekday_in(item.row["weekday"], f[-1].span) is not None]
         return found[0][-1] if len(found) == 1 else None  # the one dated event of these people, if one

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import heapq
 import json
+import re
 import sys
 from typing import Iterable, NamedTuple, Optional
 
 from ..registry import fold
 from . import cues
-from .rules import merge_family, places_compatible, resolve_place, settings
+from .rules import day_span, merge_family, places_compatible, resolve_place, settings
 
 EMPTY = {"articles": 0, "errors": 0, "mentions": (), "people": (), "congresses": ()}
 _LISTS = ("mentions", "people", "congresses")
@@ -192,6 +193,36 @@ def _borrowed_dates(events: list[dict], keys: list[list[str]]) -> set[int]:
     return borrowed
 
 
+def _reporting_day(event: dict, anchor: Optional[dict], published: Optional[str]) -> bool:
+    """A planned event of an occasion that has not begun by its article's day, yet dated on or before that day:
+    the date is the report's ("will visit on June 18 for talks ..., the office said on Thursday"), not the event's."""
+    if event.get("status") != "planned" or anchor is None or not published:
+        return False
+    own, later, today = day_span(event.get("start")), day_span(anchor.get("start")), day_span(published)
+    return bool(own and later and today) and own[1] <= today[0] < later[0]
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _yearless(event: dict, record: dict) -> bool:
+    """Whether the event's month-only date was written without a year ("his visit in March"): the extractor
+    picked the year, and the March of the year before or after may be the one meant."""
+    start = event.get("start") or ""
+    if len(start) != 7 or event.get("end"):
+        return False
+    written = [d.get("text") or "" for d in record.get("dates") or () if d.get("start") == start]
+    return bool(written) and not any(_YEAR.search(text) for text in written)
+
+
+def _written_dates(record: dict) -> tuple:
+    """The spans an article without a published date writes in full, year included: what it is about."""
+    if record.get("published"):
+        return ()
+    return tuple(sorted({(d["start"], d.get("end") or "") for d in record.get("dates") or ()
+                         if d.get("start") and d.get("kind", "absolute") == "absolute"}))
+
+
 def _mention_rows(record: dict) -> list[dict]:
     source, events = record.get("source") or "", list(record.get("events") or ())
     by_form, by_id = _people_index(record)
@@ -201,21 +232,25 @@ def _mention_rows(record: dict) -> list[dict]:
     kept = [target[i] == i for i in range(len(events))]
     mids = [f"{source}#{(e.get('evidence') or {}).get('start_char') or 0}#{e.get('type')}" for e in events]
     borrowed = _borrowed_dates(events, keys)
+    written = _written_dates(record)
     rows = []
     for i, event in enumerate(events):
         if not kept[i]:
             continue
         anchor = _anchor(i, events, keys, kept)
+        undated = i in borrowed or _reporting_day(event, events[anchor] if anchor is not None else None,
+                                                  record.get("published"))
         folded_in = [j for j in range(len(events)) if target[j] == i]
         sentence = (event.get("evidence") or {}).get("sentence")
         rows.append(MentionRow(
             mid=mids[i], source=source, published=record.get("published"), type=event.get("type"),
             subtype=event.get("subtype"), status=event.get("status"), actors=tuple(keys[i]),
             names=tuple((k, n) for k, n in named[i].items() if k.startswith("name:")), place=event.get("place"),
-            start=None if i in borrowed else event.get("start"), end=None if i in borrowed else event.get("end"),
+            start=None if undated else event.get("start"), end=None if undated else event.get("end"),
             weekday=cues.weekday(sentence), anchor=mids[anchor] if anchor is not None else None,
             monthday=tuple(cues.month_day(sentence) or ()) if not (record.get("published") or event.get("start"))
             else (),
+            yearless=_yearless(event, record) and not undated, written_dates=written,
             evidence=tuple(_evidence(events[j]) for j in folded_in)))
     return rows
 
@@ -238,6 +273,8 @@ class MentionRow(NamedTuple):
     weekday: Optional[int]
     anchor: Optional[str]
     monthday: tuple
+    yearless: bool
+    written_dates: tuple  # in an article without a date: the dated spans it writes ("March 10-11, 2025")
     evidence: tuple
 
     def __getitem__(self, key):

@@ -1,0 +1,82 @@
+"""Cluster-level rules of the timeline: how the span of a merged visit is set."""
+from __future__ import annotations
+
+import pytest
+
+from vnlao_extract.merge import build_timeline
+
+PEOPLE = [{"name": "Pham Minh Chinh", "aliases": [], "titles": [], "country": "VN", "registry_id": "pham-minh-chinh"},
+          {"name": "Hun Manet", "aliases": [], "titles": [], "country": "KH", "registry_id": "hun-manet"}]
+
+
+def _event(kind, actors, start, end, place, at):
+    sentence = "A sentence of the test."
+    return {"type": kind, "actors": actors, "start": start, "end": end, "place": place, "status": "completed",
+            "mentions": [[at, at + 5]], "evidence": {"start_char": at, "end_char": at + 5, "text": "sente",
+                                                     "sentence": sentence, "rule": "test"}}
+
+
+@pytest.mark.parametrize("visit, talks, talks_place, expected", [
+    # "ended his visit on September 20 ... held talks on September 19": the visit covers both days
+    (("2024-09-20", None), "2024-09-19", None, ("2024-09-19", "2024-09-20")),
+    (("2024-09-20", None), "2024-09-21", "Phnom Penh", ("2024-09-20", "2024-09-21")),
+    # two days away is another occasion; a visit with a span of its own keeps it
+    (("2024-09-20", None), "2024-09-18", None, ("2024-09-20", None)),
+    (("2024-09-15", "2024-09-16"), "2024-09-14", None, ("2024-09-15", "2024-09-16")),
+    # talks somewhere else do not stretch the visit
+    (("2024-09-20", None), "2024-09-19", "Hanoi", ("2024-09-20", None)),
+])
+def test_a_one_day_visit_stretches_over_the_next_day_of_its_own_talks(visit, talks, talks_place, expected):
+    record = {"source": "a.txt", "published": "2024-09-22", "people": PEOPLE, "congresses": [], "error": None,
+              "events": [_event("visit", ["Pham Minh Chinh"], *visit, "Cambodia", 0),
+                         _event("talks", ["Pham Minh Chinh", "Hun Manet"], talks, None, talks_place, 40)]}
+    visits = [e for e in build_timeline([record])["timeline"] if e["type"] == "visit"]
+    assert [(v["start"], v["end"]) for v in visits] == [expected]
+
+
+def _record(source, published, events, dates=()):
+    people = [{"name": "Prabowo Subianto", "aliases": [], "titles": [], "country": "ID",
+               "registry_id": "prabowo-subianto"},
+              {"name": "Tô Lâm", "aliases": [], "titles": [], "country": "VN", "registry_id": "to-lam"},
+              {"name": "Xi Jinping", "aliases": [], "titles": [], "country": "CN", "registry_id": "xi-jinping"}]
+    return {"source": source, "published": published, "people": people, "congresses": [], "error": None,
+            "events": [_event(*e, 40 * n) for n, e in enumerate(events)],
+            "dates": [{"text": text, "start": start, "end": end, "kind": "absolute"} for text, start, end in dates]}
+
+
+VISIT_IN_MARCH = _record("a.txt", "2025-03-10", [("visit", ["Prabowo Subianto"], "2025-03-10", "2025-03-11",
+                                                  "Vietnam")])
+
+
+@pytest.mark.parametrize("written, month, joined", [
+    # "the trip returns Prabowo's visit in March" (written in October): the extractor's guess of the year
+    # may be the next March; the March before holds his visit, so the report is of that one
+    ("March", "2026-03", True),
+    ("March", "2024-03", True),
+    # a year written out is the year meant
+    ("March 2026", "2026-03", False),
+    # two years away is never a guess of the nearest March
+    ("March", "2027-03", False),
+])
+def test_a_month_written_without_a_year_may_be_the_nearest_one_either_way(written, month, joined):
+    recall = _record("b.txt", "2025-10-08", [("visit", ["Prabowo Subianto"], month, None, "Việt Nam")],
+                     [(written, month, None)])
+    visits = [e["sources"] for e in build_timeline([VISIT_IN_MARCH, recall])["timeline"] if e["type"] == "visit"]
+    assert sorted(visits) == ([["a.txt", "b.txt"]] if joined else [["a.txt"], ["b.txt"]])
+
+
+@pytest.mark.parametrize("dates, joined", [
+    # an article without a date whose headline says "March 10-11, 2025": its talks are the March ones
+    ([("March 10-11, 2025", "2025-03-10", "2025-03-11")], "a.txt"),
+    ([("2025", "2025", None)], None),                      # both talks are in 2025: still two to choose from
+    ([("June 2, 2025", "2025-06-02", None)], None),        # a date of neither
+    ([], None),
+])
+def test_an_undated_article_joins_the_event_its_own_full_dates_touch(dates, joined):
+    talks_march = _record("a.txt", "2025-03-10", [("talks", ["Tô Lâm", "Prabowo Subianto"], "2025-03-10", None,
+                                                   "Hanoi")])
+    talks_april = _record("b.txt", "2025-04-14", [("talks", ["Tô Lâm", "Xi Jinping"], "2025-04-14", None, "Hanoi")])
+    undated = _record("c.txt", None, [("talks", ["Tô Lâm"], None, None, None)], dates)
+    timeline = build_timeline([talks_march, talks_april, undated])
+    holding = [e["sources"] for e in timeline["timeline"] if "c.txt" in e["sources"]]
+    assert holding == ([sorted([joined, "c.txt"])] if joined else [["c.txt"]])
