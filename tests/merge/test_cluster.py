@@ -80,3 +80,29 @@ def test_an_undated_article_joins_the_event_its_own_full_dates_touch(dates, join
     timeline = build_timeline([talks_march, talks_april, undated])
     holding = [e["sources"] for e in timeline["timeline"] if "c.txt" in e["sources"]]
     assert holding == ([sorted([joined, "c.txt"])] if joined else [["c.txt"]])
+
+
+def _told(source, published, start, end, place, sentence):
+    record = _record(source, published, [("visit", ["Xi Jinping"], start, end, place)])
+    record["events"][0]["evidence"]["sentence"] = sentence
+    return record
+
+
+TWO_YEARS = [("a.txt", "2025-04-14", "2025-04-14", "2025-04-15", "Vietnam"),
+             ("b.txt", "2024-04-20", "2024-04-19", "2024-04-20", "Cambodia")]
+
+
+@pytest.mark.parametrize("weekday, siblings, expected", [
+    # a dateline-only article ("PUTRAJAYA, April 16 -- ..."): the year of his visit next door
+    ("", TWO_YEARS[:1], ("2025-04-16", ["a.txt"])),
+    # his visits near April 16 in two years: which year is unknown ...
+    ("", TWO_YEARS, (None, None)),
+    # ... unless the weekday it names falls on April 16 in only one of them
+    (" on Wednesday", TWO_YEARS, ("2025-04-16", ["a.txt"])),
+])
+def test_a_dateline_day_takes_the_year_of_its_peoples_other_events(weekday, siblings, expected):
+    dateline = _told("c.txt", None, None, None, "Malaysia",
+                     f"PUTRAJAYA, April 16 -- Anwar Ibrahim welcomed the visiting Xi Jinping{weekday}.")
+    records = [_told(s, p, a, b, place, "A visit.") for s, p, a, b, place in siblings] + [dateline]
+    visit = next(e for e in build_timeline(records)["timeline"] if e["sources"] == ["c.txt"])
+    assert (visit["start"], visit.get("date_from")) == expected

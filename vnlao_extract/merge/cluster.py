@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .dating import date_cluster, weekday_in
+from .dating import date_cluster, month_day_span, sibling_year, weekday_in
 from .rules import Place, day_gap, day_span, iso_day, merge_family, places_compatible, resolve_place, settings
 
 MAX_SPAN_DAYS = 366  # no reported occasion lasts longer: bounds how far back the date index is searched
@@ -119,6 +119,7 @@ class Clusterer:
         self.by_mid: dict[str, Cluster] = {}
         self.index: dict[tuple, list[Cluster]] = {}  # (family, person) -> clusters, in creation order
         self.loose: dict[tuple, list[Cluster]] = {}  # ((family, person), anchor cid) -> undated clusters
+        self.by_person: dict[str, list[Cluster]] = {}  # person -> clusters of any type
         self.s = settings()
 
     def run(self, rows) -> list[Cluster]:
@@ -278,6 +279,9 @@ class Clusterer:
         if dated is not None:
             self._add(dated, item)
             return
+        if self._date_by_siblings(item):
+            self._place_exact(item)
+            return
         anchor = item.anchor.cid if item.anchor else None
         for key in self._keys(item):
             for cluster in self.loose.get((key, anchor), ()):
@@ -287,6 +291,25 @@ class Clusterer:
         cluster = self._new(item)
         cluster.anchor = item.anchor
         self._add(cluster, item)
+
+    def _date_by_siblings(self, item: Item) -> bool:
+        """A year-less day of an article without a date ("PUTRAJAYA, April 16 -- ... on Wednesday") that no
+        dated event holds: the year of its people's other events near those days dates it."""
+        monthday = item.row.get("monthday")
+        if not monthday or item.published or item.own or item.anchor is not None:
+            return False
+        clusters = {c.cid: c for p in item.actors for c in self.by_person.get(p, ()) if c.span}
+        year = sibling_year(monthday, item.row.get("weekday"), [c.span for c in clusters.values()],
+                            self.s.near_days)
+        if year is None:
+            return False
+        days = month_day_span(year, monthday)
+        near = [c for c in clusters.values() if c.span[0] - self.s.near_days <= days[1]
+                and days[0] <= c.span[1] + self.s.near_days]
+        item.own, item.start = days, iso_day(days[0])
+        item.end = iso_day(days[1]) if days[1] != days[0] else None
+        item.date_from = sorted({m.row["source"] for c in near for m in c.members if m.own and not m.date_from})
+        return True
 
     # -- bookkeeping ---------------------------------------------------------------------------------
     def _new(self, item: Item) -> Cluster:
@@ -305,6 +328,9 @@ class Clusterer:
         if item.published:
             cluster.published.append(item.published)
         self.by_mid[item.row["mid"]] = cluster
+        for person in item.actors:
+            if cluster not in self.by_person.setdefault(person, []):
+                self.by_person[person].append(cluster)
         for key in self._keys(item):
             if key not in cluster.keys:
                 cluster.keys.add(key)

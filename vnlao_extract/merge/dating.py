@@ -38,6 +38,28 @@ def weekday_in(weekday: int, span: tuple) -> Optional[int]:
     return days[0] if len(days) == 1 else None
 
 
+def month_day_span(year: int, monthday) -> Optional[tuple[int, int]]:
+    """[month, first day, last day] in that year as day ordinals, if those days exist."""
+    try:
+        return dt.date(year, monthday[0], monthday[1]).toordinal(), dt.date(year, monthday[0], monthday[2]).toordinal()
+    except ValueError:
+        return None
+
+
+def sibling_year(monthday, weekday: Optional[int], spans: list[tuple], near: int) -> Optional[int]:
+    """The one year in which a year-less "April 15-17" (on that weekday, if one is named) lies within `near`
+    days of a dated event of the same people: an article without a date, placed by its siblings."""
+    years = set()
+    for span in spans:
+        for year in range(dt.date.fromordinal(span[0]).year - 1, dt.date.fromordinal(span[1]).year + 2):
+            days = month_day_span(year, monthday)
+            if days is None or (weekday is not None and dt.date.fromordinal(days[0]).weekday() != weekday):
+                continue
+            if days[0] - near <= span[1] and span[0] <= days[1] + near:
+                years.add(year)
+    return years.pop() if len(years) == 1 else None
+
+
 def _coarse_best(items) -> Optional[tuple[str, Optional[str]]]:
     spans = [(i.row["start"], i.row.get("end") or None) for i in items if i.row.get("start")]
     if not spans:
