@@ -106,3 +106,34 @@ def test_a_dateline_day_takes_the_year_of_its_peoples_other_events(weekday, sibl
     records = [_told(s, p, a, b, place, "A visit.") for s, p, a, b, place in siblings] + [dateline]
     visit = next(e for e in build_timeline(records)["timeline"] if e["sources"] == ["c.txt"])
     assert (visit["start"], visit.get("date_from")) == expected
+
+
+def _visit_with_talks(source, talks_days, with_visit=True):
+    people = [{"name": "Sonexay Siphandone", "aliases": [], "titles": [], "country": "LA",
+               "registry_id": "sonexay-siphandone"},
+              {"name": "Lawrence Wong", "aliases": [], "titles": [], "country": "SG", "registry_id": "lawrence-wong"}]
+    events = [_event("visit", ["Sonexay Siphandone"], "2025-05-28", "2025-05-29", "Singapore", 0)] if with_visit else []
+    events += [_event("talks", ["Lawrence Wong", "Sonexay Siphandone"], day, None, "Singapore", 40 * (n + 1))
+               for n, day in enumerate(talks_days)]
+    return {"source": source, "published": "2025-05-30", "people": people, "congresses": [], "error": None,
+            "events": events}
+
+
+@pytest.mark.parametrize("reports, expected", [
+    # two outlets a day apart on the talks of one visit: one talks, on the day most reports give
+    ([("a.txt", ["2025-05-28"], True), ("b.txt", ["2025-05-28"], True), ("c.txt", ["2025-05-29"], True)],
+     [("2025-05-28", ["a.txt", "b.txt", "c.txt"])]),
+    # without a visit they belong to, a day apart is two talks
+    ([("a.txt", ["2025-05-28"], False), ("c.txt", ["2025-05-29"], False)],
+     [("2025-05-28", ["a.txt"]), ("2025-05-29", ["c.txt"])]),
+    # an article that tells talks on both days: two talks
+    ([("a.txt", ["2025-05-28", "2025-05-29"], True), ("b.txt", ["2025-05-28"], True)],
+     [("2025-05-28", ["a.txt", "b.txt"]), ("2025-05-29", ["a.txt"])]),
+    # two days apart is never one
+    ([("a.txt", ["2025-05-28"], True), ("c.txt", ["2025-05-30"], True)],
+     [("2025-05-28", ["a.txt"]), ("2025-05-30", ["c.txt"])]),
+])
+def test_reports_of_one_visit_a_day_apart_are_one_event(reports, expected):
+    timeline = build_timeline([_visit_with_talks(*report) for report in reports])
+    talks = sorted((e["start"], e["sources"]) for e in timeline["timeline"] if e["type"] == "talks")
+    assert talks == expected

@@ -40,6 +40,7 @@ class Cluster:
     members: list = field(default_factory=list)
     when: dict = field(default_factory=dict)
     keys: set = field(default_factory=set)
+    anchors: set = field(default_factory=set)  # cids of the events its reports belong to
 
 
 @dataclass(eq=False)
@@ -183,7 +184,7 @@ class Clusterer:
             for cluster in reversed(self.index.get(key, ())):
                 if cluster.span and cluster.span[0] < item.own[0] - MAX_SPAN_DAYS:
                     break
-                if cluster.span is None or self._overlap(cluster.span, item.own) < 1 - day_gap(item.family):
+                if cluster.span is None or self._overlap(cluster.span, item.own) < 1 - self._exact_gap(item, cluster):
                     continue
                 if self._fits(item, cluster):
                     score = (self._overlap(cluster.span, item.own), -cluster.cid)
@@ -192,6 +193,19 @@ class Clusterer:
         cluster.span = (min(cluster.span[0], item.own[0]), max(cluster.span[1], item.own[1])) \
             if cluster.span else item.own
         self._add(cluster, item)
+
+    def _exact_gap(self, item: Item, cluster: Cluster) -> int:
+        """Days two reports may be apart and still be one event: `day_gap` of the type, or `same_visit_day_gap`
+        for reports that belong to the same visit (outlets a day apart on the talks of one visit), unless one
+        article tells both days (talks on two days of a visit are two talks) or a weekday placed by the siblings
+        ("on Tuesday") dates one of them: that day is the article's own choice."""
+        gap = day_gap(item.family)
+        if item.anchor is None or item.anchor.cid not in cluster.anchors:
+            return gap
+        if item.date_from or any(m.date_from or (m.row["source"] == item.row["source"] and m.own != item.own)
+                                 for m in cluster.members):
+            return gap
+        return max(gap, self.s.same_visit_day_gap)
 
     # -- pass 2: undated or coarse mentions ----------------------------------------------------------
     def _date_index(self, first: int) -> dict[tuple, tuple[list, list]]:
@@ -321,6 +335,8 @@ class Clusterer:
         cluster.members.append(item)
         cluster.actors.update(item.actors)
         cluster.types.add(item.row["type"])
+        if item.anchor is not None:
+            cluster.anchors.add(item.anchor.cid)
         if item.place != Place() and item.place not in cluster.places:
             cluster.places.append(item.place)
         if item.row.get("weekday") is not None:

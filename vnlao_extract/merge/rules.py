@@ -27,6 +27,7 @@ class Settings(BaseModel):
     day_gap: dict[str, int]
     near_days: int
     status_slack_days: int
+    same_visit_day_gap: int = 0
 
 
 class Place(BaseModel):
