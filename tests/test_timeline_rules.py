@@ -27,3 +27,14 @@ def test_places_resolve_to_their_country(written, country):
 def test_place_compatibility(a, b, same):
     assert places_compatible(resolve_place(a), resolve_place(b)) is same
     assert places_compatible(resolve_place(b), resolve_place(a)) is same
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Hanoi", "Ho Chi Minh City", True), ("Phnom Penh", "Siem Reap", True), ("Hanoi", "Vientiane", False),
+    ("Hanoi", "Vietnam", True), ("Atlantis", "Lemuria", False), ("Atlantis", "Laos", True), (None, "Laos", True),
+])
+def test_a_visit_is_a_trip_to_a_country(a, b, same):
+    from vnlao_extract.merge.rules import countries_compatible
+
+    assert countries_compatible(resolve_place(a), resolve_place(b)) is same
+    assert countries_compatible(resolve_place(b), resolve_place(a)) is same

@@ -137,3 +137,15 @@ def test_reports_of_one_visit_a_day_apart_are_one_event(reports, expected):
     timeline = build_timeline([_visit_with_talks(*report) for report in reports])
     talks = sorted((e["start"], e["sources"]) for e in timeline["timeline"] if e["type"] == "talks")
     assert talks == expected
+
+
+@pytest.mark.parametrize("places, expected", [
+    # one state visit, reported from the capital by one outlet and from a second city by another
+    (["Vietnam", "Hanoi", "Ho Chi Minh City"], [["a.txt", "b.txt", "c.txt"]]),
+    (["Vietnam", "Hanoi", "Vientiane"], [["a.txt", "b.txt"], ["c.txt"]]),
+])
+def test_a_visit_reported_from_two_cities_of_its_country_is_one(places, expected):
+    records = [_record(source, "2025-06-09", [("visit", ["Xi Jinping"], "2025-06-09", None, place)])
+               for source, place in zip(["a.txt", "b.txt", "c.txt"], places)]
+    visits = sorted(e["sources"] for e in build_timeline(records)["timeline"])
+    assert visits == expected

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .dating import date_cluster, month_day_span, sibling_year, weekday_in
-from .rules import Place, day_gap, day_span, iso_day, merge_family, places_compatible, resolve_place, settings
+from .rules import (Place, countries_compatible, day_gap, day_span, iso_day, merge_family, places_compatible,
+                    resolve_place, settings)
 
 MAX_SPAN_DAYS = 366  # no reported occasion lasts longer: bounds how far back the date index is searched
 
@@ -149,8 +150,8 @@ class Clusterer:
             if anchor.family != "visit" or span is None or span[0] != span[1] or anchor.when.get("date_from"):
                 continue
             if 0 < max(span[0] - item.own[0], item.own[1] - span[1]) <= day_gap(anchor.family) \
-                    and item.own[0] == item.own[1] and places_compatible(item.place, anchor.places[0]
-                                                                         if anchor.places else Place()):
+                    and item.own[0] == item.own[1] and countries_compatible(item.place, anchor.places[0]
+                                                                            if anchor.places else Place()):
                 first, last = min(span[0], item.own[0]), max(span[1], item.own[1])
                 anchor.when["start"], anchor.when["end"] = iso_day(first), iso_day(last)
                 anchor.span = (min(anchor.span[0], first), max(anchor.span[1], last)) if anchor.span else (first, last)
@@ -171,7 +172,8 @@ class Clusterer:
                 return False
             actors_ok = (mine <= cluster.actors or cluster.actors <= mine) if item.row["type"] in cluster.types \
                 else (mine == cluster.actors and len(mine) >= 2)
-        return actors_ok and all(places_compatible(item.place, p) for p in cluster.places)
+        same_place = countries_compatible if item.family == "visit" else places_compatible
+        return actors_ok and all(same_place(item.place, p) for p in cluster.places)
 
     def _overlap(self, a: tuple, b: tuple) -> int:
         """Days two spans share (negative: days between them)."""

@@ -96,6 +96,14 @@ def places_compatible(a: Place, b: Place) -> bool:
     return not (a.local and b.local and a.local != b.local)
 
 
+def countries_compatible(a: Place, b: Place) -> bool:
+    """For a visit, a trip to a country: Hanoi and Ho Chi Minh City are one visit to Vietnam; two places
+    without a known country compare as `places_compatible` does."""
+    if a.country and b.country:
+        return a.country == b.country
+    return places_compatible(a, b)
+
+
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     values = {row["setting"]: row["value"] for row in load_package("timeline.jsonl")}
