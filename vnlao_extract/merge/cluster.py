@@ -42,6 +42,8 @@ class Cluster:
     when: dict = field(default_factory=dict)
     keys: set = field(default_factory=set)
     anchors: set = field(default_factory=set)  # cids of the events its reports belong to
+    told: dict = field(default_factory=dict)  # source -> the day spans its reports give
+    sibling_dated: bool = False  # a report dated by a weekday its siblings placed
 
 
 @dataclass(eq=False)
@@ -204,8 +206,8 @@ class Clusterer:
         gap = day_gap(item.family)
         if item.anchor is None or item.anchor.cid not in cluster.anchors:
             return gap
-        if item.date_from or any(m.date_from or (m.row["source"] == item.row["source"] and m.own != item.own)
-                                 for m in cluster.members):
+        told = cluster.told.get(item.row["source"], set())
+        if item.date_from or cluster.sibling_dated or (told - {item.own}):
             return gap
         return max(gap, self.s.same_visit_day_gap)
 
@@ -339,6 +341,9 @@ class Clusterer:
         cluster.types.add(item.row["type"])
         if item.anchor is not None:
             cluster.anchors.add(item.anchor.cid)
+        if item.own:
+            cluster.told.setdefault(item.row["source"], set()).add(item.own)
+        cluster.sibling_dated |= bool(item.date_from)
         if item.place != Place() and item.place not in cluster.places:
             cluster.places.append(item.place)
         if item.row.get("weekday") is not None:
