@@ -48,19 +48,21 @@ VISIT_IN_MARCH = _record("a.txt", "2025-03-10", [("visit", ["Prabowo Subianto"],
                                                   "Vietnam")])
 
 
-@pytest.mark.parametrize("written, month, joined", [
+@pytest.mark.parametrize("sentence, written, month, joined", [
     # "the trip returns Prabowo's visit in March" (written in October): the extractor's guess of the year
     # may be the next March; the March before holds his visit, so the report is of that one
-    ("March", "2026-03", True),
-    ("March", "2024-03", True),
-    # a year written out is the year meant
-    ("March 2026", "2026-03", False),
+    ("The trip returns his visit in March.", "March", "2026-03", True),
+    ("The trip returns his visit in March.", "March", "2024-03", True),
+    # a year written out is the year meant, and so is the one a word of tense chose
+    ("The trip returns his visit in March 2026.", "March 2026", "2026-03", False),
+    ("He will visit Vietnam again in March.", "March", "2026-03", False),
     # two years away is never a guess of the nearest March
-    ("March", "2027-03", False),
+    ("The trip returns his visit in March.", "March", "2027-03", False),
 ])
-def test_a_month_written_without_a_year_may_be_the_nearest_one_either_way(written, month, joined):
+def test_a_month_written_without_a_year_may_be_the_nearest_one_either_way(sentence, written, month, joined):
     recall = _record("b.txt", "2025-10-08", [("visit", ["Prabowo Subianto"], month, None, "Việt Nam")],
                      [(written, month, None)])
+    recall["events"][0]["evidence"]["sentence"] = sentence
     visits = [e["sources"] for e in build_timeline([VISIT_IN_MARCH, recall])["timeline"] if e["type"] == "visit"]
     assert sorted(visits) == ([["a.txt", "b.txt"]] if joined else [["a.txt"], ["b.txt"]])
 

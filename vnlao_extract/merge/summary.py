@@ -206,13 +206,15 @@ _YEAR = re.compile(r"\b\d{4}\b")
 
 
 def _yearless(event: dict, record: dict) -> bool:
-    """Whether the event's month-only date was written without a year ("his visit in March"): the extractor
-    picked the year, and the March of the year before or after may be the one meant."""
+    """Whether the event's month-only date was written without a year ("his visit in March") in a sentence
+    without a word of tense: the extractor guessed the nearest year, and the March of the year before or
+    after may be the one meant ("will visit in March" says which)."""
     start = event.get("start") or ""
     if len(start) != 7 or event.get("end"):
         return False
     written = [d.get("text") or "" for d in record.get("dates") or () if d.get("start") == start]
-    return bool(written) and not any(_YEAR.search(text) for text in written)
+    return bool(written) and not any(_YEAR.search(text) for text in written) \
+        and cues.tense_free((event.get("evidence") or {}).get("sentence"))
 
 
 def _written_dates(record: dict) -> tuple:
