@@ -72,7 +72,7 @@ def level_of(event_type: str) -> int:
 def _item(row: dict, by_mid: dict) -> Item:
     start = row.get("start")
     span = day_span(start, row.get("end"))
-    day_precise = bool(start) and len(start) == 10 and span is not None
+    day_precise = bool(start) and len(start) == 10 and span is not None and not row.get("tour")
     anchor = by_mid.get(row.get("anchor")) if row.get("anchor") else None
     place = resolve_place(row.get("place"))
     if place == Place() and anchor is not None and anchor.places:

@@ -175,22 +175,39 @@ def _anchor(i: int, events: list[dict], keys: list[list[str]], kept: list[bool])
     return None
 
 
-def _borrowed_dates(events: list[dict], keys: list[list[str]]) -> set[int]:
-    """Visits whose date belongs to another visit of the same sentence: "X will visit Vietnam on May 24-25
-    after his trip to Laos" dates one visit, told first; the one told later keeps no date of its own."""
-    told: dict[tuple, int] = {}
-    borrowed = set()
+def _date_offsets(record: dict, start: str, end: Optional[str]) -> list[int]:
+    """Where the article writes the date of that span (offsets of its mentions)."""
+    return [m[0] for d in record.get("dates") or () if d.get("start") == start and (d.get("end") or None) == end
+            for m in d.get("mentions") or () if isinstance(m, (list, tuple)) and m]
+
+
+def _shared_spans(events: list[dict], keys: list[list[str]], record: dict) -> tuple[set[int], set[int]]:
+    """Visits of one sentence that carry one span but go to different countries. Written after all of them
+    ("state visits to Vietnam, Malaysia and Cambodia from April 14 to 18") it is the tour's span: each leg
+    lies within it (returned second). Otherwise it dates one visit, told first ("X will visit Vietnam on
+    May 24-25 after his trip to Laos"), and the ones told later keep no date of their own (returned first)."""
+    groups: dict[tuple, list[int]] = {}
     order = sorted(range(len(events)), key=lambda i: (events[i].get("evidence") or {}).get("start_char") or 0)
     for i in order:
         event = events[i]
         if event.get("type") != "visit" or not event.get("start") or not keys[i]:
             continue
         key = (keys[i][0], event["start"], event.get("end"), (event.get("evidence") or {}).get("sentence"))
-        first = told.setdefault(key, i)
-        if first != i and not places_compatible(resolve_place(event.get("place")),
-                                                 resolve_place(events[first].get("place"))):
-            borrowed.add(i)
-    return borrowed
+        groups.setdefault(key, []).append(i)
+    borrowed, tours = set(), set()
+    for (_, start, end, _), group in groups.items():
+        first = group[0]
+        others = [i for i in group[1:] if not places_compatible(resolve_place(events[i].get("place")),
+                                                                 resolve_place(events[first].get("place")))]
+        if not others:
+            continue
+        sentence_end = _sentence_span(events[first])[1]
+        told = max((events[i].get("evidence") or {}).get("start_char") or 0 for i in group)
+        if any(told < at < sentence_end for at in _date_offsets(record, start, end or None)):
+            tours.update(group)
+        else:
+            borrowed.update(others)
+    return borrowed, tours
 
 
 def _reporting_day(event: dict, anchor: Optional[dict], published: Optional[str]) -> bool:
@@ -233,7 +250,7 @@ def _mention_rows(record: dict) -> list[dict]:
     target = _fold_same_occasion(events, keys)
     kept = [target[i] == i for i in range(len(events))]
     mids = [f"{source}#{(e.get('evidence') or {}).get('start_char') or 0}#{e.get('type')}" for e in events]
-    borrowed = _borrowed_dates(events, keys)
+    borrowed, tours = _shared_spans(events, keys, record)
     written = _written_dates(record)
     rows = []
     for i, event in enumerate(events):
@@ -252,7 +269,7 @@ def _mention_rows(record: dict) -> list[dict]:
             weekday=cues.weekday(sentence), anchor=mids[anchor] if anchor is not None else None,
             monthday=tuple(cues.month_day(sentence) or ()) if not (record.get("published") or event.get("start"))
             else (),
-            yearless=_yearless(event, record) and not undated, written_dates=written,
+            yearless=_yearless(event, record) and not undated, written_dates=written, tour=i in tours,
             evidence=tuple(_evidence(events[j]) for j in folded_in)))
     return rows
 
@@ -277,6 +294,7 @@ class MentionRow(NamedTuple):
     monthday: tuple
     yearless: bool
     written_dates: tuple  # in an article without a date: the dated spans it writes ("March 10-11, 2025")
+    tour: bool  # its span is that of a tour of several countries: the visit lies within it
     evidence: tuple
 
     def __getitem__(self, key):
