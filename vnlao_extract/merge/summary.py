@@ -182,7 +182,7 @@ def _date_offsets(record: dict, start: str, end: Optional[str]) -> list[int]:
 
 
 def _shared_spans(events: list[dict], keys: list[list[str]], record: dict) -> tuple[set[int], set[int]]:
-    """Visits of one sentence that carry one span but go to different countries. Written after all of them
+    """Visits of one article that carry one span but go to different countries. Written after all of them
     ("state visits to Vietnam, Malaysia and Cambodia from April 14 to 18") it is the tour's span: each leg
     lies within it (returned second). Otherwise it dates one visit, told first ("X will visit Vietnam on
     May 24-25 after his trip to Laos"), and the ones told later keep no date of their own (returned first)."""
@@ -192,17 +192,17 @@ def _shared_spans(events: list[dict], keys: list[list[str]], record: dict) -> tu
         event = events[i]
         if event.get("type") != "visit" or not event.get("start") or not keys[i]:
             continue
-        key = (keys[i][0], event["start"], event.get("end"), (event.get("evidence") or {}).get("sentence"))
+        key = (keys[i][0], event["start"], event.get("end"))
         groups.setdefault(key, []).append(i)
     borrowed, tours = set(), set()
-    for (_, start, end, _), group in groups.items():
-        first = group[0]
+    for (_, start, end), group in groups.items():
+        first, last = group[0], group[-1]
         others = [i for i in group[1:] if not places_compatible(resolve_place(events[i].get("place")),
                                                                  resolve_place(events[first].get("place")))]
         if not others:
             continue
-        sentence_end = _sentence_span(events[first])[1]
-        told = max((events[i].get("evidence") or {}).get("start_char") or 0 for i in group)
+        told, sentence_end = (events[last].get("evidence") or {}).get("start_char") or 0, \
+            _sentence_span(events[last])[1]
         if any(told < at < sentence_end for at in _date_offsets(record, start, end or None)):
             tours.update(group)
         else:
