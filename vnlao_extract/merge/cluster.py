@@ -269,7 +269,8 @@ class Clusterer:
             return found[0][-1] if found else None
         if item.published:
             near = self.s.near_days
-            found = self._dated_candidates(item, starts, (item.published - near, item.published + near))
+            found = [f for f in self._dated_candidates(item, starts, (item.published - near, item.published + near))
+                     if not f[0]]  # a "completed" report is never of a visit still to come, nor "planned" of one over
             return found[0][-1] if found else None
         found = [f for f in self._dated_candidates(item, starts, None) if not f[0]]
         if item.row.get("monthday"):  # "June 10-11" in an undated article: the year that has those days

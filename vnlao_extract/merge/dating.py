@@ -6,7 +6,8 @@
 - A report dated only by a weekday cue ("on Thursday") inside the span of the event it belongs to (talks
   during a visit) has the only such day of that span (see cluster.py); `date_from` lists the articles that
   dated the span. An event that belongs to a one-day event (a signing concluding the talks) has its day.
-- Otherwise the finest month or year a report gives, else no date (`within` keeps the span it lies in).
+- Otherwise the finest month or year a report gives, else no date (`within` keeps the span it lies in: that
+  of the event it belongs to, or of the tour it is a leg of).
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def sibling_year(monthday, weekday: Optional[int], spans: list[tuple], near: int
 
 
 def _coarse_best(items) -> Optional[tuple[str, Optional[str]]]:
-    spans = [(i.row["start"], i.row.get("end") or None) for i in items if i.row.get("start")]
+    spans = [(i.row["start"], i.row.get("end") or None) for i in items if i.row.get("start") and not i.row.get("tour")]
     if not spans:
         return None
     counts = Counter(spans)
@@ -87,5 +88,8 @@ def date_cluster(cluster) -> dict:
         return {"start": coarse[0], "end": coarse[1], "date_from": None,
                 "date_sources": sorted({i.row["source"] for i in cluster.members if i.row.get("start")}),
                 "within": None}
+    tours = sorted((i.row["start"], i.row["end"]) for i in cluster.members if i.row.get("tour"))
+    if span is None and tours:  # a leg of a tour no report dates: it lies within the tour's span
+        span = day_span(*tours[0])
     within = {"start": iso_day(span[0]), "end": iso_day(span[1])} if span else None
     return {"start": None, "end": None, "date_from": None, "date_sources": [], "within": within}
