@@ -151,3 +151,18 @@ def test_a_visit_reported_from_two_cities_of_its_country_is_one(places, expected
                for source, place in zip(["a.txt", "b.txt", "c.txt"], places)]
     visits = sorted(e["sources"] for e in build_timeline(records)["timeline"])
     assert visits == expected
+
+
+@pytest.mark.parametrize("published, status, joined", [
+    ("2025-09-11", "planned", True),      # announced before it: the coming visit
+    ("2025-09-18", "completed", True),    # told after it: the visit just made
+    ("2025-09-11", "completed", False),   # "his previous visit", told before the coming one: another visit
+    ("2025-09-25", "planned", False),     # "will visit" after it is over: another visit
+])
+def test_an_undated_report_joins_only_a_visit_its_status_allows(published, status, joined):
+    dated = {"source": "a.txt", "published": "2025-09-15", "people": PEOPLE, "congresses": [], "error": None,
+             "events": [_event("visit", ["Pham Minh Chinh"], "2025-09-15", "2025-09-16", "Cambodia", 0)]}
+    undated = {"source": "b.txt", "published": published, "people": PEOPLE, "congresses": [], "error": None,
+               "events": [{**_event("visit", ["Pham Minh Chinh"], None, None, "Cambodia", 0), "status": status}]}
+    visits = sorted(e["sources"] for e in build_timeline([dated, undated])["timeline"])
+    assert visits == ([["a.txt", "b.txt"]] if joined else [["a.txt"], ["b.txt"]])
