@@ -62,6 +62,9 @@ def test_the_shared_scorer_finds_each_visit_once_with_its_sources(timeline):
     result, errors = scorer.score(GOLD, timeline["timeline"])
     assert result["events"]["f1"] >= 0.9, errors
     assert result["sources"]["f1"] >= 0.9, errors
+    dates = result["dates"]
+    assert dates["exact_span"] >= 0.9 * dates["dated_matched"], errors       # the best span of the reports
+    assert dates["inferred_exact"] >= 0.9 * dates["inferred"], errors        # dated by a sibling article
 
 
 @pytest.mark.parametrize("gold_id", [
