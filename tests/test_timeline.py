@@ -162,3 +162,28 @@ def test_the_timeline_fits_its_published_schema(records):
     from vnlao_extract.schema import Timeline
 
     Timeline.model_validate(build_timeline(records))
+
+
+TOUR = ("t.txt", "2025-04-10", "BEIJING — Chinese President Xi Jinping will pay state visits to Vietnam, Malaysia "
+                               "and Cambodia from April 14 to 18.")
+
+
+TOUR_SPAN = {"start": "2025-04-14", "end": "2025-04-18"}
+
+
+@pytest.mark.parametrize("legs, expected", [
+    # a tour's span dates none of its legs: each takes the days its own reports give
+    ([("u.txt", "2025-04-14", "HANOI — Chinese President Xi Jinping is on a state visit to Vietnam from April 14 "
+                              "to 15."),
+      ("w.txt", "2025-04-16", "KUALA LUMPUR — Chinese President Xi Jinping is on a state visit to Malaysia from "
+                              "April 15 to 17.")],
+     [("KH", None, None, TOUR_SPAN, ["t.txt"]), ("MY", "2025-04-15", "2025-04-17", None, ["t.txt", "w.txt"]),
+      ("VN", "2025-04-14", "2025-04-15", None, ["t.txt", "u.txt"])]),
+    # told alone, each leg lies within the tour's span
+    ([], [("KH", None, None, TOUR_SPAN, ["t.txt"]), ("MY", None, None, TOUR_SPAN, ["t.txt"]),
+          ("VN", None, None, TOUR_SPAN, ["t.txt"])]),
+])
+def test_a_tour_span_dates_no_leg_of_its_own(extract, legs, expected):
+    visits = _events(build_timeline(_records(extract, [TOUR, *legs])), "visit")
+    assert sorted((v["place_country"], v["start"], v["end"], v.get("within"), v["sources"]) for v in visits) \
+        == expected

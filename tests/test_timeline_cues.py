@@ -24,3 +24,16 @@ def test_month_day(sentence, expected):
 ])
 def test_weekday(sentence, expected):
     assert weekday(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, free", [
+    ("The trip returns his state visit to Vietnam in March.", True),
+    ("He will visit Laos in March.", False),
+    ("He paid a visit to Laos in March.", False),
+    ("The upcoming visit in March.", False),
+    (None, True),
+])
+def test_a_sentence_without_a_word_of_tense(sentence, free):
+    from vnlao_extract.merge.cues import tense_free
+
+    assert tense_free(sentence) is free

@@ -7,6 +7,7 @@ from typing import Optional
 
 from ..registry import fold, strip_marks
 from .cluster import Cluster, cluster_mentions
+from .people import same_people
 from .rules import resolve_place
 from .summary import EVIDENCE_FIELDS
 
@@ -127,10 +128,26 @@ def _ids(events: list[dict], clusters: list[Cluster]) -> None:
         event["id"] = "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _renamed(summary: dict) -> tuple[list, list]:
+    """People rows and mention rows with each unknown person's keys made one (see people.py)."""
+    person_rows = [row for _, row in summary["people"]]
+    moved = same_people(person_rows)
+    mentions = [row for _, row in summary["mentions"]]
+    if not moved:
+        return [(row, row) for row in person_rows], mentions
+    people = [(row, row._replace(key=moved.get(row.key, row.key))) for row in person_rows]
+    renamed = []
+    for row in mentions:
+        actors = tuple(dict.fromkeys(moved.get(a, a) for a in row.actors))
+        renamed.append(row._replace(actors=actors) if actors != row.actors else row)
+    return people, renamed
+
+
 def finish(summary: dict) -> dict:
     """The timeline object of a (combined) summary."""
-    people, names = corpus_people(summary["people"])
-    clusters = cluster_mentions(row for _, row in summary["mentions"])
+    people_rows, mention_rows = _renamed(summary)
+    people, names = corpus_people(people_rows)
+    clusters = cluster_mentions(mention_rows)
     events = [_event(c, names) for c in clusters]
     _ids(events, clusters)
     events.sort(key=lambda e: (e["start"] is None, e["start"] or "", e["id"]))

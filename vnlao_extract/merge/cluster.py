@@ -19,8 +19,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .dating import date_cluster, weekday_in
-from .rules import Place, day_gap, day_span, iso_day, merge_family, places_compatible, resolve_place, settings
+from .dating import date_cluster, month_day_span, sibling_year, weekday_in
+from .rules import (Place, countries_compatible, day_gap, day_span, iso_day, merge_family, places_compatible,
+                    resolve_place, settings)
 
 MAX_SPAN_DAYS = 366  # no reported occasion lasts longer: bounds how far back the date index is searched
 
@@ -40,6 +41,9 @@ class Cluster:
     members: list = field(default_factory=list)
     when: dict = field(default_factory=dict)
     keys: set = field(default_factory=set)
+    anchors: set = field(default_factory=set)  # cids of the events its reports belong to
+    told: dict = field(default_factory=dict)  # source -> the day spans its reports give
+    sibling_dated: bool = False  # a report dated by a weekday its siblings placed
 
 
 @dataclass(eq=False)
@@ -68,7 +72,7 @@ def level_of(event_type: str) -> int:
 def _item(row: dict, by_mid: dict) -> Item:
     start = row.get("start")
     span = day_span(start, row.get("end"))
-    day_precise = bool(start) and len(start) == 10 and span is not None
+    day_precise = bool(start) and len(start) == 10 and span is not None and not row.get("tour")
     anchor = by_mid.get(row.get("anchor")) if row.get("anchor") else None
     place = resolve_place(row.get("place"))
     if place == Place() and anchor is not None and anchor.places:
@@ -105,6 +109,12 @@ def _date_by_weekday(item: Item) -> None:
         item.own, item.start, item.date_from = (day, day), iso_day(day), anchor.when["date_sources"]
 
 
+def _other_years(month: str) -> list[tuple]:
+    """The same month (ISO "YYYY-MM") a year before and a year after, as day spans."""
+    year, rest = int(month[:4]), month[4:]
+    return [span for span in (day_span(f"{year + d}{rest}") for d in (-1, 1)) if span]
+
+
 class Clusterer:
     """All clusters of a batch, with the per-person index the passes search."""
 
@@ -113,6 +123,7 @@ class Clusterer:
         self.by_mid: dict[str, Cluster] = {}
         self.index: dict[tuple, list[Cluster]] = {}  # (family, person) -> clusters, in creation order
         self.loose: dict[tuple, list[Cluster]] = {}  # ((family, person), anchor cid) -> undated clusters
+        self.by_person: dict[str, list[Cluster]] = {}  # person -> clusters of any type
         self.s = settings()
 
     def run(self, rows) -> list[Cluster]:
@@ -121,6 +132,7 @@ class Clusterer:
             levels.setdefault(level_of(row["type"]), []).append(row)
         for level in sorted(levels):
             items = [_item(row, self.by_mid) for row in levels[level]]
+            self._stretch_one_day_anchors(items)
             first = len(self.clusters)
             for item in sorted((i for i in items if i.own), key=lambda i: (i.own, i.row["mid"])):
                 self._place_exact(item)
@@ -130,6 +142,21 @@ class Clusterer:
             for cluster in self.clusters[first:]:
                 cluster.when = date_cluster(cluster)
         return self.clusters
+
+    def _stretch_one_day_anchors(self, items: list[Item]) -> None:
+        """A visit that its reports date to one day ("ended his visit on September 20") lasts over the day
+        next to it on which an event of that visit is held ("held talks on September 19"): a day's slack."""
+        for item in sorted((i for i in items if i.own and i.anchor is not None), key=lambda i: i.row["mid"]):
+            anchor = item.anchor
+            span = self._anchor_span(anchor)
+            if anchor.family != "visit" or span is None or span[0] != span[1] or anchor.when.get("date_from"):
+                continue
+            if 0 < max(span[0] - item.own[0], item.own[1] - span[1]) <= day_gap(anchor.family) \
+                    and item.own[0] == item.own[1] and countries_compatible(item.place, anchor.places[0]
+                                                                            if anchor.places else Place()):
+                first, last = min(span[0], item.own[0]), max(span[1], item.own[1])
+                anchor.when["start"], anchor.when["end"] = iso_day(first), iso_day(last)
+                anchor.span = (min(anchor.span[0], first), max(anchor.span[1], last)) if anchor.span else (first, last)
 
     # -- fitting -------------------------------------------------------------------------------------
     def _keys(self, item: Item) -> list[tuple]:
@@ -147,7 +174,8 @@ class Clusterer:
                 return False
             actors_ok = (mine <= cluster.actors or cluster.actors <= mine) if item.row["type"] in cluster.types \
                 else (mine == cluster.actors and len(mine) >= 2)
-        return actors_ok and all(places_compatible(item.place, p) for p in cluster.places)
+        same_place = countries_compatible if item.family == "visit" else places_compatible
+        return actors_ok and all(same_place(item.place, p) for p in cluster.places)
 
     def _overlap(self, a: tuple, b: tuple) -> int:
         """Days two spans share (negative: days between them)."""
@@ -160,7 +188,7 @@ class Clusterer:
             for cluster in reversed(self.index.get(key, ())):
                 if cluster.span and cluster.span[0] < item.own[0] - MAX_SPAN_DAYS:
                     break
-                if cluster.span is None or self._overlap(cluster.span, item.own) < 1 - day_gap(item.family):
+                if cluster.span is None or self._overlap(cluster.span, item.own) < 1 - self._exact_gap(item, cluster):
                     continue
                 if self._fits(item, cluster):
                     score = (self._overlap(cluster.span, item.own), -cluster.cid)
@@ -169,6 +197,19 @@ class Clusterer:
         cluster.span = (min(cluster.span[0], item.own[0]), max(cluster.span[1], item.own[1])) \
             if cluster.span else item.own
         self._add(cluster, item)
+
+    def _exact_gap(self, item: Item, cluster: Cluster) -> int:
+        """Days two reports may be apart and still be one event: `day_gap` of the type, or `same_visit_day_gap`
+        for reports that belong to the same visit (outlets a day apart on the talks of one visit), unless one
+        article tells both days (talks on two days of a visit are two talks) or a weekday placed by the siblings
+        ("on Tuesday") dates one of them: that day is the article's own choice."""
+        gap = day_gap(item.family)
+        if item.anchor is None or item.anchor.cid not in cluster.anchors:
+            return gap
+        told = cluster.told.get(item.row["source"], set())
+        if item.date_from or cluster.sibling_dated or (told - {item.own}):
+            return gap
+        return max(gap, self.s.same_visit_day_gap)
 
     # -- pass 2: undated or coarse mentions ----------------------------------------------------------
     def _date_index(self, first: int) -> dict[tuple, tuple[list, list]]:
@@ -222,14 +263,22 @@ class Clusterer:
         constraint = self._constraint(item)
         if constraint:
             found = self._dated_candidates(item, starts, constraint)
+            if not found and item.row.get("yearless") and item.anchor is None:
+                found = sorted(f for window in _other_years(item.row["start"])
+                               for f in self._dated_candidates(item, starts, window))
             return found[0][-1] if found else None
         if item.published:
             near = self.s.near_days
-            found = self._dated_candidates(item, starts, (item.published - near, item.published + near))
+            found = [f for f in self._dated_candidates(item, starts, (item.published - near, item.published + near))
+                     if not f[0]]  # a "completed" report is never of a visit still to come, nor "planned" of one over
             return found[0][-1] if found else None
         found = [f for f in self._dated_candidates(item, starts, None) if not f[0]]
         if item.row.get("monthday"):  # "June 10-11" in an undated article: the year that has those days
             found = [f for f in found if _has_month_day(f[-1].span, item.row["monthday"])]
+        if len(found) > 1 and item.row.get("written_dates"):  # the one its article's own full dates touch
+            spans = [day_span(start, end or None) for start, end in item.row["written_dates"]]
+            touched = [f for f in found if any(s and self._overlap(f[-1].span, s) > 0 for s in spans)]
+            found = touched or found
         if len(found) > 1 and item.row.get("weekday") is not None:  # "on Tuesday": the one with a Tuesday
             found = [f for f in found if weekday_in(item.row["weekday"], f[-1].span) is not None]
         return found[0][-1] if len(found) == 1 else None  # the one dated event of these people, if one
@@ -249,6 +298,9 @@ class Clusterer:
         if dated is not None:
             self._add(dated, item)
             return
+        if self._date_by_siblings(item):
+            self._place_exact(item)
+            return
         anchor = item.anchor.cid if item.anchor else None
         for key in self._keys(item):
             for cluster in self.loose.get((key, anchor), ()):
@@ -258,6 +310,25 @@ class Clusterer:
         cluster = self._new(item)
         cluster.anchor = item.anchor
         self._add(cluster, item)
+
+    def _date_by_siblings(self, item: Item) -> bool:
+        """A year-less day of an article without a date ("PUTRAJAYA, April 16 -- ... on Wednesday") that no
+        dated event holds: the year of its people's other events near those days dates it."""
+        monthday = item.row.get("monthday")
+        if not monthday or item.published or item.own or item.anchor is not None:
+            return False
+        clusters = {c.cid: c for p in item.actors for c in self.by_person.get(p, ()) if c.span}
+        year = sibling_year(monthday, item.row.get("weekday"), [c.span for c in clusters.values()],
+                            self.s.near_days)
+        if year is None:
+            return False
+        days = month_day_span(year, monthday)
+        near = [c for c in clusters.values() if c.span[0] - self.s.near_days <= days[1]
+                and days[0] <= c.span[1] + self.s.near_days]
+        item.own, item.start = days, iso_day(days[0])
+        item.end = iso_day(days[1]) if days[1] != days[0] else None
+        item.date_from = sorted({m.row["source"] for c in near for m in c.members if m.own and not m.date_from})
+        return True
 
     # -- bookkeeping ---------------------------------------------------------------------------------
     def _new(self, item: Item) -> Cluster:
@@ -269,6 +340,11 @@ class Clusterer:
         cluster.members.append(item)
         cluster.actors.update(item.actors)
         cluster.types.add(item.row["type"])
+        if item.anchor is not None:
+            cluster.anchors.add(item.anchor.cid)
+        if item.own:
+            cluster.told.setdefault(item.row["source"], set()).add(item.own)
+        cluster.sibling_dated |= bool(item.date_from)
         if item.place != Place() and item.place not in cluster.places:
             cluster.places.append(item.place)
         if item.row.get("weekday") is not None:
@@ -276,6 +352,9 @@ class Clusterer:
         if item.published:
             cluster.published.append(item.published)
         self.by_mid[item.row["mid"]] = cluster
+        for person in item.actors:
+            if cluster not in self.by_person.setdefault(person, []):
+                self.by_person[person].append(cluster)
         for key in self._keys(item):
             if key not in cluster.keys:
                 cluster.keys.add(key)

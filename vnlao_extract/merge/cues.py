@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..normalize import MONTHS, month_number
+from ..rules import load_package
 from .rules import settings
 
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
@@ -46,3 +47,16 @@ def month_day(sentence: Optional[str]) -> Optional[list[int]]:
         found.add((month_number(m.group(3)), int(m.group(1)), int(m.group(2) or m.group(1))))
     found = {f for f in found if f[0] and 1 <= f[1] <= f[2] <= 31}
     return list(found.pop()) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _tense_words() -> frozenset:
+    lists = {row["words"]: row["list"] for row in load_package("date_patterns.jsonl") if "words" in row}
+    return frozenset(w.lower() for name in ("past_cues", "future_cues") for w in lists.get(name, ()))
+
+
+def tense_free(sentence: Optional[str]) -> bool:
+    """Whether a sentence has no word of tense ("will", "paid", "last", ...: the dates file's cue lists): a
+    year-less date in it was placed in the nearest year by guess, not by what the sentence says."""
+    words = re.findall(r"[\w'-]+", (sentence or "").lower())
+    return not any(w in _tense_words() for w in words)

@@ -6,7 +6,8 @@
 - A report dated only by a weekday cue ("on Thursday") inside the span of the event it belongs to (talks
   during a visit) has the only such day of that span (see cluster.py); `date_from` lists the articles that
   dated the span. An event that belongs to a one-day event (a signing concluding the talks) has its day.
-- Otherwise the finest month or year a report gives, else no date (`within` keeps the span it lies in).
+- Otherwise the finest month or year a report gives, else no date (`within` keeps the span it lies in: that
+  of the event it belongs to, or of the tour it is a leg of).
 """
 from __future__ import annotations
 
@@ -38,8 +39,30 @@ def weekday_in(weekday: int, span: tuple) -> Optional[int]:
     return days[0] if len(days) == 1 else None
 
 
+def month_day_span(year: int, monthday) -> Optional[tuple[int, int]]:
+    """[month, first day, last day] in that year as day ordinals, if those days exist."""
+    try:
+        return dt.date(year, monthday[0], monthday[1]).toordinal(), dt.date(year, monthday[0], monthday[2]).toordinal()
+    except ValueError:
+        return None
+
+
+def sibling_year(monthday, weekday: Optional[int], spans: list[tuple], near: int) -> Optional[int]:
+    """The one year in which a year-less "April 15-17" (on that weekday, if one is named) lies within `near`
+    days of a dated event of the same people: an article without a date, placed by its siblings."""
+    years = set()
+    for span in spans:
+        for year in range(dt.date.fromordinal(span[0]).year - 1, dt.date.fromordinal(span[1]).year + 2):
+            days = month_day_span(year, monthday)
+            if days is None or (weekday is not None and dt.date.fromordinal(days[0]).weekday() != weekday):
+                continue
+            if days[0] - near <= span[1] and span[0] <= days[1] + near:
+                years.add(year)
+    return years.pop() if len(years) == 1 else None
+
+
 def _coarse_best(items) -> Optional[tuple[str, Optional[str]]]:
-    spans = [(i.row["start"], i.row.get("end") or None) for i in items if i.row.get("start")]
+    spans = [(i.row["start"], i.row.get("end") or None) for i in items if i.row.get("start") and not i.row.get("tour")]
     if not spans:
         return None
     counts = Counter(spans)
@@ -65,5 +88,8 @@ def date_cluster(cluster) -> dict:
         return {"start": coarse[0], "end": coarse[1], "date_from": None,
                 "date_sources": sorted({i.row["source"] for i in cluster.members if i.row.get("start")}),
                 "within": None}
+    tours = sorted((i.row["start"], i.row["end"]) for i in cluster.members if i.row.get("tour"))
+    if span is None and tours:  # a leg of a tour no report dates: it lies within the tour's span
+        span = day_span(*tours[0])
     within = {"start": iso_day(span[0]), "end": iso_day(span[1])} if span else None
     return {"start": None, "end": None, "date_from": None, "date_sources": [], "within": within}

@@ -27,6 +27,7 @@ class Settings(BaseModel):
     day_gap: dict[str, int]
     near_days: int
     status_slack_days: int
+    same_visit_day_gap: int = 0
 
 
 class Place(BaseModel):
@@ -93,6 +94,14 @@ def places_compatible(a: Place, b: Place) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
     return not (a.local and b.local and a.local != b.local)
+
+
+def countries_compatible(a: Place, b: Place) -> bool:
+    """For a visit, a trip to a country: Hanoi and Ho Chi Minh City are one visit to Vietnam; two places
+    without a known country compare as `places_compatible` does."""
+    if a.country and b.country:
+        return a.country == b.country
+    return places_compatible(a, b)
 
 
 @lru_cache(maxsize=1)

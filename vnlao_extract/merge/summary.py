@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import heapq
 import json
+import re
 import sys
 from typing import Iterable, NamedTuple, Optional
 
 from ..registry import fold
 from . import cues
-from .rules import merge_family, places_compatible, resolve_place, settings
+from .rules import day_span, merge_family, places_compatible, resolve_place, settings
 
 EMPTY = {"articles": 0, "errors": 0, "mentions": (), "people": (), "congresses": ()}
 _LISTS = ("mentions", "people", "congresses")
@@ -174,22 +175,71 @@ def _anchor(i: int, events: list[dict], keys: list[list[str]], kept: list[bool])
     return None
 
 
-def _borrowed_dates(events: list[dict], keys: list[list[str]]) -> set[int]:
-    """Visits whose date belongs to another visit of the same sentence: "X will visit Vietnam on May 24-25
-    after his trip to Laos" dates one visit, told first; the one told later keeps no date of its own."""
-    told: dict[tuple, int] = {}
-    borrowed = set()
+def _date_offsets(record: dict, start: str, end: Optional[str]) -> list[int]:
+    """Where the article writes the date of that span (offsets of its mentions)."""
+    return [m[0] for d in record.get("dates") or () if d.get("start") == start and (d.get("end") or None) == end
+            for m in d.get("mentions") or () if isinstance(m, (list, tuple)) and m]
+
+
+def _shared_spans(events: list[dict], keys: list[list[str]], record: dict) -> tuple[set[int], set[int]]:
+    """Visits of one article that carry one span but go to different countries. Written after all of them
+    ("state visits to Vietnam, Malaysia and Cambodia from April 14 to 18") it is the tour's span: each leg
+    lies within it (returned second). Otherwise it dates one visit, told first ("X will visit Vietnam on
+    May 24-25 after his trip to Laos"), and the ones told later keep no date of their own (returned first)."""
+    groups: dict[tuple, list[int]] = {}
     order = sorted(range(len(events)), key=lambda i: (events[i].get("evidence") or {}).get("start_char") or 0)
     for i in order:
         event = events[i]
         if event.get("type") != "visit" or not event.get("start") or not keys[i]:
             continue
-        key = (keys[i][0], event["start"], event.get("end"), (event.get("evidence") or {}).get("sentence"))
-        first = told.setdefault(key, i)
-        if first != i and not places_compatible(resolve_place(event.get("place")),
-                                                 resolve_place(events[first].get("place"))):
-            borrowed.add(i)
-    return borrowed
+        key = (keys[i][0], event["start"], event.get("end"))
+        groups.setdefault(key, []).append(i)
+    borrowed, tours = set(), set()
+    for (_, start, end), group in groups.items():
+        first, last = group[0], group[-1]
+        others = [i for i in group[1:] if not places_compatible(resolve_place(events[i].get("place")),
+                                                                 resolve_place(events[first].get("place")))]
+        if not others:
+            continue
+        told, sentence_end = (events[last].get("evidence") or {}).get("start_char") or 0, \
+            _sentence_span(events[last])[1]
+        if any(told < at < sentence_end for at in _date_offsets(record, start, end or None)):
+            tours.update(group)
+        else:
+            borrowed.update(others)
+    return borrowed, tours
+
+
+def _reporting_day(event: dict, anchor: Optional[dict], published: Optional[str]) -> bool:
+    """A planned event of an occasion that has not begun by its article's day, yet dated on or before that day:
+    the date is the report's ("will visit on June 18 for talks ..., the office said on Thursday"), not the event's."""
+    if event.get("status") != "planned" or anchor is None or not published:
+        return False
+    own, later, today = day_span(event.get("start")), day_span(anchor.get("start")), day_span(published)
+    return bool(own and later and today) and own[1] <= today[0] < later[0]
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _yearless(event: dict, record: dict) -> bool:
+    """Whether the event's month-only date was written without a year ("his visit in March") in a sentence
+    without a word of tense: the extractor guessed the nearest year, and the March of the year before or
+    after may be the one meant ("will visit in March" says which)."""
+    start = event.get("start") or ""
+    if len(start) != 7 or event.get("end"):
+        return False
+    written = [d.get("text") or "" for d in record.get("dates") or () if d.get("start") == start]
+    return bool(written) and not any(_YEAR.search(text) for text in written) \
+        and cues.tense_free((event.get("evidence") or {}).get("sentence"))
+
+
+def _written_dates(record: dict) -> tuple:
+    """The spans an article without a published date writes in full, year included: what it is about."""
+    if record.get("published"):
+        return ()
+    return tuple(sorted({(d["start"], d.get("end") or "") for d in record.get("dates") or ()
+                         if d.get("start") and d.get("kind", "absolute") == "absolute"}))
 
 
 def _mention_rows(record: dict) -> list[dict]:
@@ -200,22 +250,26 @@ def _mention_rows(record: dict) -> list[dict]:
     target = _fold_same_occasion(events, keys)
     kept = [target[i] == i for i in range(len(events))]
     mids = [f"{source}#{(e.get('evidence') or {}).get('start_char') or 0}#{e.get('type')}" for e in events]
-    borrowed = _borrowed_dates(events, keys)
+    borrowed, tours = _shared_spans(events, keys, record)
+    written = _written_dates(record)
     rows = []
     for i, event in enumerate(events):
         if not kept[i]:
             continue
         anchor = _anchor(i, events, keys, kept)
+        undated = i in borrowed or _reporting_day(event, events[anchor] if anchor is not None else None,
+                                                  record.get("published"))
         folded_in = [j for j in range(len(events)) if target[j] == i]
         sentence = (event.get("evidence") or {}).get("sentence")
         rows.append(MentionRow(
             mid=mids[i], source=source, published=record.get("published"), type=event.get("type"),
             subtype=event.get("subtype"), status=event.get("status"), actors=tuple(keys[i]),
             names=tuple((k, n) for k, n in named[i].items() if k.startswith("name:")), place=event.get("place"),
-            start=None if i in borrowed else event.get("start"), end=None if i in borrowed else event.get("end"),
+            start=None if undated else event.get("start"), end=None if undated else event.get("end"),
             weekday=cues.weekday(sentence), anchor=mids[anchor] if anchor is not None else None,
             monthday=tuple(cues.month_day(sentence) or ()) if not (record.get("published") or event.get("start"))
             else (),
+            yearless=_yearless(event, record) and not undated, written_dates=written, tour=i in tours,
             evidence=tuple(_evidence(events[j]) for j in folded_in)))
     return rows
 
@@ -238,6 +292,9 @@ class MentionRow(NamedTuple):
     weekday: Optional[int]
     anchor: Optional[str]
     monthday: tuple
+    yearless: bool
+    written_dates: tuple  # in an article without a date: the dated spans it writes ("March 10-11, 2025")
+    tour: bool  # its span is that of a tour of several countries: the visit lies within it
     evidence: tuple
 
     def __getitem__(self, key):
