@@ -409,3 +409,12 @@ def test_a_named_summit_and_a_later_meeting_are_two(extract):
 def test_no_event_in_what_is_received_visited_met_or_signed(extract, text):
     record = extract(text, day("2024-03-03"))
     assert record["events"] == [], record["events"]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("President Joko Widodo had a bilateral talk with President Choummaly Sayasone on Monday.", 1),
+    ("During the talk, President Choummaly Sayasone thanked President Joko Widodo.", 1),
+    ("When President Joko Widodo visited Vientiane, the talk was less about history than about trade.", 0),
+])
+def test_a_singular_talk(extract, text, count):
+    assert len(of_type(extract(text, day("2016-02-16")), "talks")) == count

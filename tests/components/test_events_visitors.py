@@ -140,3 +140,41 @@ def test_visit_dates_and_status(extract, text, published, expected):
 def test_visit_status_told_by_its_words(extract, text, published, expected):
     visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]
     assert [(v["start"], v["status"]) for v in visits] == expected, visits
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Prime Minister Sonexay Siphandone will lead a Lao delegation to the 46th ASEAN Summit in Kuala Lumpur "
+     "from May 26 to 27.", "2025-05-20", [("sonexay siphandone", "2025-05-26", "Kuala Lumpur")]),
+    ("Politburo member Tran Cam Tu led a high-level delegation of the Communist Party of Vietnam to Laos on "
+     "May 18.", "2025-05-20", [("tran cam tu", "2025-05-18", "Laos")]),
+])
+def test_leading_a_delegation_abroad_is_a_visit(extract, text, published, expected):
+    visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]
+    assert [(fold(v["actors"][0]), v["start"], v["place"]) for v in visits] == expected, visits
+
+
+def test_leaving_after_a_two_day_visit_dates_its_last_day(extract):
+    text = "Prime Minister Anwar Ibrahim left Hanoi on Tuesday after a two-day official visit to Vietnam."
+    visits = [e for e in extract(text, dt.date(2023, 12, 13))["events"] if e["type"] == "visit"]
+    assert [(v["start"], v["end"], v["status"]) for v in visits] == [("2023-12-11", "2023-12-12", "completed")]
+
+
+def test_an_office_named_as_a_possessive_is_its_holder(extract):
+    text = ("Indonesian President's state visit to Vietnam, March 10-11, 2025\n\n"
+            "President Prabowo held talks with General Secretary To Lam in Hanoi.")
+    visits = [e for e in extract(text, dt.date(2025, 3, 11))["events"] if e["type"] == "visit"]
+    assert [(v["actors"], v["start"]) for v in visits] == [(["Prabowo Subianto"], "2025-03-10")], visits
+
+
+def test_a_previous_visit_is_never_the_visit_of_the_article(extract):
+    text = ("When Prime Minister Pham Minh Chinh visited Phnom Penh last week, trade led the agenda. It followed "
+            "his previous visit to Cambodia in September last year.")
+    visits = [e for e in extract(text, dt.date(2025, 9, 23))["events"] if e["type"] == "visit"]
+    assert [(v["start"], v["place"]) for v in visits] == [(None, "Phnom Penh"), ("2024-09", "Cambodia")], visits
+
+
+def test_a_date_of_the_main_clause_is_not_the_visit_after_after(extract):
+    text = ("Prime Minister Sonexay Siphandone returned to Vientiane on Thursday evening after attending the 46th "
+            "ASEAN Summit in Malaysia.")
+    visits = [e for e in extract(text, dt.date(2025, 5, 30))["events"] if e["type"] == "visit"]
+    assert [(v["start"], v["place"]) for v in visits] == [(None, "Malaysia")], visits

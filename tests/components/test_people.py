@@ -440,3 +440,12 @@ def test_the_minister_of_a_country_is_its_minister_named(extract):
     text = ("Defence Minister Phan Van Giang held talks with his Lao counterpart Chansamone Chanyalath. "
             "The Lao minister is paying an official visit to Vietnam.")
     assert _references(extract(text, D(2022, 3, 14))).get("Lao minister") == "Chansamone Chanyalath"
+
+
+def test_with_no_published_date_the_registry_is_read_on_the_first_date_written(extract):
+    text = ("Indonesian President's state visit to Vietnam, March 10-11, 2025\n\n"
+            "President Prabowo held talks with General Secretary To Lam in Hanoi.")
+    record = extract(text)
+    assert record["published"] is None
+    assert "Prabowo Subianto" in {p["name"] for p in record["people"]}
+    assert _references(record).get("Indonesian President") == "Prabowo Subianto"

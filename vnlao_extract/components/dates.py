@@ -27,6 +27,9 @@ from ..rules import load_package
 
 SEPARATORS = cue_words("dates", "dates.range_separators")
 WEEKDAY_DIRECTION = cue_values("dates", "dates.weekday_direction")
+YEAR_AFTER = cue_values("dates", "dates.year_after")
+WEEKDAY_RANGE_LEADS = cue_words("dates", "dates.weekday_range_lead")
+WEEKDAY_RANGE_SEPARATORS = cue_words("dates", "dates.weekday_range_separators")
 
 
 @dataclass
@@ -194,6 +197,55 @@ def _restates_a_date(mention: DateMention, mentions: list[DateMention]) -> bool:
     return False
 
 
+def year_told_after(span: Span, words: list[str], kind: str) -> int | None:
+    """ "September last year", "on March 3-5 this year": the years from the published one that the words
+    after a year-less calendar date give, else None."""
+    if kind != "absolute" or any(w[:4].isdigit() and len(w) == 4 for w in words):
+        return None
+    lower = lower_words(span.doc)
+    i = span.end
+    if i + 1 < len(lower) and lower[i] in YEAR_AFTER and lower[i + 1] == "year":
+        return YEAR_AFTER[lower[i]]
+    return None
+
+
+def with_year(start: str, end: str | None, year: int) -> tuple[str, str | None]:
+    """``start`` moved to ``year``, ``end`` by as many years (a range across New Year stays one)."""
+    shift = year - int(start[:4])
+    moved = [f"{int(x[:4]) + shift:04d}{x[4:]}" if x else x for x in (start, end)]
+    try:
+        for iso in moved:
+            if iso and len(iso) == 10:
+                dt.date.fromisoformat(iso)  # February 29 of a year with none
+    except ValueError:
+        return start, end
+    return moved[0], moved[1]
+
+
+def join_weekday_ranges(mentions: list[DateMention]) -> list[DateMention]:
+    """ "from Monday to Wednesday", "between Monday and Wednesday": one span of days, not two dates."""
+    joined: list[DateMention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if last is not None and is_weekday_range(last, mention):
+            doc = mention.span.doc
+            joined[-1] = DateMention(doc[last.span.start:mention.span.end], doc[last.span.start:mention.span.end].text,
+                                     last.start, mention.start, "weekday", last.rule)
+            continue
+        joined.append(mention)
+    return joined
+
+
+def is_weekday_range(first: DateMention, second: DateMention) -> bool:
+    if first.kind != "weekday" or second.kind != "weekday" or second.start <= first.start:
+        return False
+    lower = lower_words(first.span.doc)
+    lead = lower[first.span.start - 1] if first.span.start > 0 else ""
+    between = lower[first.span.end:second.span.start]
+    return (lead in WEEKDAY_RANGE_LEADS and len(between) == 1 and between[0] in WEEKDAY_RANGE_SEPARATORS
+            and (between[0] != "and" or lead == "between"))
+
+
 def _trim_comma(span: Span) -> Span:
     """"September 11 to 14," matched with the comma that may come before a year: the date ends before it."""
     return span[:-1] if len(span) > 1 and span[-1].text == "," else span
@@ -230,8 +282,11 @@ class DateFinder:
                 unresolved += published is None  # a year-less date with no published date to take it from
                 continue
             start, end = resolved
+            offset = year_told_after(span, words, row["kind"]) if published else None
+            if offset is not None:
+                start, end = with_year(start, end, published.year + offset)
             mentions.append(DateMention(span, span.text, start, end if end != start else None, row["kind"], row["id"]))
-        doc._.dates = [m for m in mentions if not _restates_a_date(m, mentions)]
+        doc._.dates = join_weekday_ranges([m for m in mentions if not _restates_a_date(m, mentions)])
         doc._.unresolved_dates = unresolved
 
     def __call__(self, doc: Doc) -> Doc:

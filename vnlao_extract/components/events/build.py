@@ -157,7 +157,7 @@ def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], even
         country = home_country(host)  # "during the visit": the host's country
         where = facts.country_names[country]
     event = Event("visit", [actor], start, end, where, country, status_, vis.subtype(facts, span), None,
-                  [(span, f"{row['id']}:{how}")], tense, host)
+                  [(span, f"{row['id']}:{how}")], tense, host, vis.told_as_previous(facts, span))
     last_visit = merge_visit(facts, events, event)
     for i in more_destinations(facts, span, country, limits[1]):
         destination = facts.doc[i:i + 1]
@@ -195,7 +195,7 @@ def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
             continue
         if not same_time(other.start, other.end, event.start, event.end):
             continue
-        if done_and_to_come(other, event):
+        if done_and_to_come(other, event) or other.previous != event.previous:
             continue  # "will pay a state visit to China" and "last visited China in May 2016"
         join_dates(other, event)
         country_name = facts.country_names.get(other.place_country or event.place_country or "")

@@ -26,6 +26,7 @@ class Event:
     mentions: list[tuple[Span, str]] = field(default_factory=list)
     tense: str | None = None  # status from the words around the first mention (not output)
     host: object = None  # a visit's host: a Person, or a registry name (str)
+    previous: bool = False  # told as an earlier trip ("his previous visit"): never one with another (not output)
 
     def actor_names(self) -> list[str]:
         return [a if isinstance(a, str) else a.name for a in self.actors]

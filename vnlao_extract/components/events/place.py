@@ -36,11 +36,16 @@ def place(facts: DocFacts, trigger: Span, limit: int, frame: str) -> tuple[str |
     if trigger.start > sentence[0] and labels[trigger.start - 1] in PLACE_LABELS and \
             lower[trigger.end - 1] != "visiting":
         return place_of(facts, trigger.start - 1)
+    region = None  # "a delegation to the ASEAN Summit in Kuala Lumpur": a trip goes to the city, not to ASEAN
     for i in range(trigger.end, min(limit, trigger.end + PLACE_AFTER_REACH)):
         if labels[i] == "place":
-            return place_of(facts, i)
+            if frame != "visit" or (facts.entries[i] or {}).get("kind") != "region":
+                return place_of(facts, i)
+            region = i if region is None else region
         if lower[i] in PLACE_STOP:
             break
+    if region is not None:
+        return place_of(facts, region)
     cues = VISIT_PLACE_CUES if frame == "visit" else PLACE_CUES
     for i in range(trigger.end, clause_end(facts, trigger, limit, cues)):
         if labels[i] == "place" and lower[i - 1] in cues:

@@ -237,5 +237,15 @@ def has_verb_subject(facts: DocFacts, trigger: Span) -> bool:
     return bool(window & VISIT_VERBS and not window & ANAPHORIC_VERBS)
 
 
+PREVIOUS_WORDS = CUES.words("visit.previous")
+PREVIOUS_REACH = CUES.scope("visit.previous")
+
+
 def subtype(facts: DocFacts, span: Span) -> str | None:
     return next((word for word in facts.lower[span.start:span.end] if word in SUBTYPES), None)
+
+
+def told_as_previous(facts: DocFacts, span: Span) -> bool:
+    """ "his previous visit", "her last trip to Japan": the trigger names an earlier trip."""
+    start = max(facts.sentence(span.start)[0], span.start - PREVIOUS_REACH)
+    return any(word in PREVIOUS_WORDS for word in facts.lower[start:span.end])

@@ -45,6 +45,7 @@ OPENING_LEAD = CUES.words("date.opening_lead")
 OPENING_REACH = CUES.scope("date.opening_lead")
 SAME_DAY = CUES.phrases("same_day.phrases")
 SPEAKING = CUES.words("date.speaking")
+SUBORDINATORS = CUES.words("date.before.subordinators")
 SPEAKING_REACH = CUES.scope("date.speaking")
 DAY_OF = CUES.words("visit.day_of")
 DAY_OF_REACH = CUES.scope("visit.day_of")
@@ -83,7 +84,9 @@ def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int
     if ahead_of(facts, trigger):
         return None  # "met Y on June 9 ahead of his visit to Laos": that date is not the visit's
     near = max(limit_before, trigger.start - NEAR_BEFORE)
-    before = [d for d in usable_dates if near <= d.span.start and d.span.end <= trigger.start]
+    counted = duration(facts, trigger) is not None  # "left Hanoi on Tuesday after a two-day visit": its last day
+    before = [d for d in usable_dates if near <= d.span.start and d.span.end <= trigger.start
+              and (counted or not SUBORDINATORS.intersection(facts.lower[d.span.end:trigger.start]))]
     if before:
         return before[-1]
     opening = [d for d in usable_dates if opens(facts, d, sentence[0]) and d.span.end < trigger.start and

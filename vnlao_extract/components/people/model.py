@@ -51,7 +51,18 @@ class Facts:
     def of(cls, doc: Doc, parts: list[bool]) -> "Facts":
         titles = doc._.titles
         return cls(doc, lex_labels(doc), lex_entries(doc), ignored_mask(doc), parts,
-                   {t.end: t for t in titles}, {t.start: t for t in titles}, doc._.published)
+                   {t.end: t for t in titles}, {t.start: t for t in titles}, registry_day(doc))
+
+
+def registry_day(doc: Doc) -> datetime.date | None:
+    """The day the registry is read on: the published date, else the first calendar date the text writes
+    ("Indonesian President's state visit to Vietnam, March 10-11, 2025" with no date line)."""
+    if doc._.published is not None:
+        return doc._.published
+    for date in doc._.dates:
+        if date.kind == "absolute" and len(date.start) >= 7:
+            return datetime.date.fromisoformat((date.start + "-01")[:10])
+    return None
 
 
 @dataclass(eq=False)

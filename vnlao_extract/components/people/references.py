@@ -19,6 +19,7 @@ from .shapes import name_parts
 ROLE_RANK = cues.ranks("people.role_rank")
 LEADER_RANK = cues.ranks("people.leader_rank")
 OFFICE_DETERMINERS = cues.words("people.office_determiners")
+OFFICE_POSSESSIVES = cues.words("people.office_possessives")
 COUNTERPART_DETERMINERS = cues.words("people.counterpart_determiners")
 COUNTERPART_MODIFIERS = cues.words("people.counterpart_modifiers")
 COUNTRY_PREPOSITIONS = cues.words("people.country_prepositions")
@@ -52,7 +53,9 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
     for title in doc._.titles:
         if id(title) in named_titles or title.country is None:
             continue
-        if title.span.start > 0 and doc[title.span.start - 1].lower_ in OFFICE_DETERMINERS:
+        after = doc[title.span.end].lower_ if title.span.end < len(doc) else ""
+        if title.span.start > 0 and doc[title.span.start - 1].lower_ in OFFICE_DETERMINERS or \
+                after in OFFICE_POSSESSIVES:  # "Indonesian President's state visit"
             found.append((title.span, title.country, title.role))
     found += counterparts(facts, index, mentions, found)
     references = bare_offices(facts, mentions, named_titles)
