@@ -418,3 +418,10 @@ def test_no_event_in_what_is_received_visited_met_or_signed(extract, text):
 ])
 def test_a_singular_talk(extract, text, count):
     assert len(of_type(extract(text, day("2016-02-16")), "talks")) == count
+
+
+def test_a_summit_named_as_the_sidelines_is_no_event_of_its_own(extract):
+    text = ("Prime Minister Narendra Modi held a bilateral meeting with Prime Minister Sonexay Siphandone on the "
+            "sidelines of the 21st ASEAN-India Summit in Vientiane.")
+    meetings = of_type(extract(text, day("2024-10-11")), "meeting")
+    assert actor_sets(meetings) == [{"narendra modi", "sonexay siphandone"}], meetings
