@@ -33,6 +33,8 @@ ORDINAL_TENS: dict[str, int] = cue_values("congresses", "congress.ordinal_tens")
 MAX_ORDINAL = cue_scope("congresses", "congress.max_ordinal")
 DATE_LEADS = cue_words("congresses", "congress.date_leads")
 DATE_GAP = cue_scope("congresses", "congress.date_gap")
+END_LEADS = cue_words("congresses", "congress.end_leads")
+END_GAP = cue_scope("congresses", "congress.end_leads")
 PARTY_ORG_WORDS = cue_words("congresses", "congress.party_org_words")
 NAME_LINKS = cue_words("congresses", "congress.name_links")
 POSSESSIVES = cue_words("congresses", "congress.possessives")
@@ -166,15 +168,31 @@ def names_other_body(doc: Doc, span: Span) -> bool:
 def dates_after(doc: Doc, span: Span, dates: list, starts: list[int]) -> tuple[str | None, str | None]:
     """The day-precise date that follows the congress within a few linking words ("held from January 6-8")."""
     labels = lex_labels(doc)
-    for date in dates[bisect_left(starts, span.end):]:
+    first = bisect_left(starts, span.end)
+    for k, date in enumerate(dates[first:], first):
         gap = doc[span.end:date.span.start]
         if len(gap) > DATE_GAP:
             break
-        if (date.kind == "absolute" and date.precision == "day" and
+        if (is_day(date) and
                 all(t.lower_ in DATE_LEADS or t.lower_ in PARTY_ORG_WORDS or t.text in "()" or
                     labels[t.i] in GAP_LABELS for t in gap)):
-            return date.start, date.end
+            return date.start, date.end or last_day(doc, date, dates[k + 1:])
     return None, None
+
+
+def is_day(date) -> bool:
+    return date.kind in ("absolute", "weekday") and date.precision == "day"
+
+
+def last_day(doc: Doc, date, later: list) -> str | None:
+    """ "opened on Wednesday and will run until Jan. 15": the day a congress's first day is followed to."""
+    for other in later:
+        gap = doc[date.span.end:other.span.start]
+        if len(gap) > END_GAP:
+            return None
+        if is_day(other) and other.start > date.start and all(t.lower_ in END_LEADS for t in gap):
+            return other.start
+    return None
 
 
 class CongressFinder:
