@@ -160,3 +160,13 @@ def test_windows_find_what_the_whole_doc_finds(nlp, text):
 
 def test_every_money_pattern_has_an_anchor(nlp):
     assert not nlp.get_pipe("vnlao_trade").matcher.everywhere
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The sides hope two-way trade will hit 3 billion dollars in the next three years.", [(3e9, "USD")]),
+    ("Bilateral trade would reach US$5 billion if the railway opens, the ministers said.", [(5e9, "USD")]),
+    ("Two-way trade hit US$2 billion last year.", []),
+])
+def test_a_result_verb_after_a_modal_is_a_goal(extract, text, expected):
+    record = extract(text)
+    assert [(t["value"], t["currency"]) for t in record["trade_targets"]] == expected

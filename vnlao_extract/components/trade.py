@@ -155,6 +155,8 @@ class TradeTargetFinder:
             if lower in words["weak_achieved_cues"]:  # "the target is US$5 billion" / "trade was US$2 billion"
                 return any(t.lower_ in words["target_nouns"] for t in doc[max(span.sent.start, token.i - SCOPE["weak_target_noun"]):token.i])
             if lower in words["achieved_cues"]:
+                if token.i > 0 and doc[token.i - 1].lower_ in words["future_modals"]:
+                    return True  # "two-way trade will hit 3 billion dollars"
                 return lower == "hit" and _after_to(token) and not self._result_infinitive(token)
             if lower in words["target_cues"]:
                 return not self._result_infinitive(token)

@@ -86,7 +86,7 @@ class OfficeRow(Strict):
 
 
 TradeKind = Literal["currency", "scale", "number_words", "target_cues", "achieved_cues", "weak_achieved_cues",
-                    "target_nouns", "growth_verbs", "other_money", "trade_words", "amount_modifiers"]
+                    "target_nouns", "growth_verbs", "other_money", "trade_words", "amount_modifiers", "future_modals"]
 
 
 class TradeWordsRow(Strict):
