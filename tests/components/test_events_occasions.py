@@ -425,3 +425,12 @@ def test_a_summit_named_as_the_sidelines_is_no_event_of_its_own(extract):
             "sidelines of the 21st ASEAN-India Summit in Vientiane.")
     meetings = of_type(extract(text, day("2024-10-11")), "meeting")
     assert actor_sets(meetings) == [{"narendra modi", "sonexay siphandone"}], meetings
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Saleumxay Kommasith chaired the ASEAN Foreign Ministers' Retreat in Luang Prabang, "
+     "attended by Foreign Minister Bui Thanh Son.", [{"saleumxay kommasith", "bui thanh son"}]),
+    ("Tourists enjoyed a mountain retreat near Prime Minister Anwar Ibrahim's home town.", []),
+])
+def test_a_retreat_of_ministers_is_a_meeting(extract, text, expected):
+    assert actor_sets(of_type(extract(text, day("2024-01-29")), "meeting")) == expected
