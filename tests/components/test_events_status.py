@@ -48,3 +48,13 @@ def test_status_from_texts(extract, published, text, kind, expected):
     record = extract(text, dt.date.fromisoformat(published) if published else None)
     found = [e for e in record["events"] if e["type"] == kind]
     assert found and found[0]["status"] == expected, record["events"]
+
+
+@pytest.mark.parametrize("text", [
+    "The visit of President Yoon Suk Yeol to Vietnam was postponed.",
+    "President Yoon Suk Yeol's visit to Vietnam has been postponed due to the storm.",
+    "The state visit by President Yoon Suk Yeol was rescheduled for the autumn.",
+])
+def test_a_visit_put_off_is_still_to_come(extract, text):
+    visits = [e for e in extract(text, dt.date(2024, 5, 6))["events"] if e["type"] == "visit"]
+    assert [v["status"] for v in visits] == ["planned"], visits

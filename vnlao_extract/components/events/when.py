@@ -24,6 +24,8 @@ LOOKAHEAD_TENSE = {word: row["category"].split(".", 1)[1] for row in CUES.rows.v
                    if row["category"].startswith("tense.") and row.get("direction") == "after"
                    for word in row.get("words", [])}
 LOOKAHEAD_REACH = CUES.scope("planned.after")
+PUT_OFF = CUES.words("planned.put_off")
+PUT_OFF_REACH = CUES.scope("planned.put_off")
 BACKGROUND = CUES.words("background.words")
 VISIT_BACKGROUND = CUES.words("background.visit")
 CLAUSE_BREAKS = CUES.words("clause.breaks")
@@ -196,12 +198,11 @@ def tense(facts: DocFacts, trigger: Span) -> str | None:
             return "completed"
         elif word in ONGOING:
             return "ongoing"
-    for word in lower[trigger.end:min(sentence[1], trigger.end + LOOKAHEAD_REACH)]:
-        if word in CLAUSE_BREAKS:
-            break
-        if word in LOOKAHEAD_TENSE:
-            return LOOKAHEAD_TENSE[word]
-    return None
+    after = lower[trigger.end:min(sentence[1], trigger.end + max(LOOKAHEAD_REACH, PUT_OFF_REACH))]
+    after = after[:next((k for k, word in enumerate(after) if word in CLAUSE_BREAKS), len(after))]
+    if PUT_OFF.intersection(after[:PUT_OFF_REACH]):
+        return "planned"  # "the visit of X to Y was postponed"
+    return next((LOOKAHEAD_TENSE[word] for word in after[:LOOKAHEAD_REACH] if word in LOOKAHEAD_TENSE), None)
 
 
 def weekday_by_tense(facts: DocFacts, date, tense_: str | None) -> str:
