@@ -25,6 +25,7 @@ NAME_MIN, NAME_MAX = cues.minimum("people.name_words"), cues.scope("people.name_
 VIETNAMESE_MIN, VIETNAMESE_MAX = cues.minimum("people.vietnamese_words"), cues.scope("people.vietnamese_words")
 # Lexicon phrases a registry name may not reach into: "Ho Chi Minh" in "Ho Chi Minh City".
 BLOCKING_LABELS = cues.words("people.blocking_labels")
+SINGLE_NAME_COUNTRIES = cues.words("people.single_name_countries")
 
 
 def registry_spans(facts: Facts, index: PeopleIndex) -> list[tuple[Span, Actor]]:
@@ -128,6 +129,13 @@ def introduced(facts: Facts, index: PeopleIndex, run: Span) -> bool:
     return False
 
 
+def single_name(index: PeopleIndex, mention: Mention, words: list[str]) -> bool:
+    """A one-word name right after a title of a country where many people have only one name
+    ("Indonesian Trade Minister Lutfi"); never a registry short form, which the coreference joins."""
+    return (len(words) == 1 and mention.rule == "title_before" and (mention.country or "").lower() in SINGLE_NAME_COUNTRIES
+            and len(words[0]) > 2 and folded(words[0]) not in index.short_of)
+
+
 def variant_actor(index: PeopleIndex, run: Span) -> Actor | None:
     """The registry actor a glued or misspelt name stands for."""
     if len(run) == 1:
@@ -156,9 +164,11 @@ def find_mentions(facts: Facts, index: PeopleIndex) -> list[Mention]:
         if taken.intersection(range(run.start, run.end)):
             continue
         words = name_words(run)
-        if len(words) < NAME_MIN or len(words) > NAME_MAX or not_a_person(facts, run):
+        if len(words) > NAME_MAX or not_a_person(facts, run):
             continue
         mention = make_mention(facts, run, None, "")
+        if len(words) < NAME_MIN and not single_name(index, mention, words):
+            continue
         if not mention.rule and vietnamese_shape(facts, index, run):
             mention.rule = "vietnamese_name"
         if not mention.rule and introduced(facts, index, run):
