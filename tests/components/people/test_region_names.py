@@ -1,0 +1,90 @@
+"""Names across the region: honorifics dropped (H.E., Samdech, Dato' Sri, Pak, Haji, U, Daw, Gen., Dr.),
+Indonesian single names, Thai given names used alone, Chinese, Korean and Japanese name order, Burmese
+names, generational suffixes.
+
+Every text here is written for these tests, in the ways regional news names people.
+"""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnlao_extract.registry import fold
+
+D = datetime.date
+
+
+def by_name(record: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in record["people"]}
+
+
+# (published, text, {name: country}) -- exactly these people
+NAMES = [
+    (D(2023, 8, 20), "H.E. Dato' Sri Anwar Ibrahim, Prime Minister of Malaysia, arrived in Hanoi on Monday.",
+     {"Anwar Ibrahim": "MY"}),
+    (D(2018, 5, 5), "Dato' Seri Ahmad Zahid Hamidi, Deputy Prime Minister of Malaysia, met the Lao envoy.",
+     {"Ahmad Zahid Hamidi": "MY"}),
+    (D(2024, 7, 2), "Pak Airlangga Hartarto told the forum in Jakarta that exports of nickel had grown again.",
+     {"Airlangga Hartarto": "ID"}),
+    (D(2017, 5, 10), "Deputy Minister U Aung Myo Thant and Daw Khin Thida Aye received the visitors from Laos.",
+     {"Aung Myo Thant": "MM", "Khin Thida Aye": "MM"}),
+    (D(2018, 3, 2), "Daw Aung San Suu Kyi and U Htin Kyaw welcomed Lao President Bounnhang Vorachith.",
+     {"Aung San Suu Kyi": "MM", "Htin Kyaw": "MM", "Bounnhang Vorachith": "LA"}),
+    (D(2020, 1, 15), "Sultan Haji Hassanal Bolkiah received the visiting Vietnamese minister at the palace.",
+     {"Hassanal Bolkiah": "BN"}),
+    (D(2022, 4, 4), "Gen. Prayut Chan-o-cha welcomed Dr. Retno Marsudi to Government House in Bangkok.",
+     {"Prayut Chan-o-cha": "TH", "Retno Marsudi": "ID"}),
+    (D(2016, 9, 7), "Samdech Techo Hun Sen and Tan Sri Dato' Seri Najib Tun Razak held talks in Vientiane.",
+     {"Hun Sen": "KH", "Najib Tun Razak": "MY"}),
+    (D(2024, 6, 10), "Chinese Premier Li Qiang held talks with South Korean President Yoon Suk Yeol in Seoul.",
+     {"Li Qiang": "CN", "Yoon Suk Yeol": "KR"}),
+    (D(2025, 6, 18), "Vietnamese Prime Minister Pham Minh Chinh met Japanese Prime Minister Ishiba Shigeru.",
+     {"Pham Minh Chinh": "VN", "Ishiba Shigeru": "JP"}),
+    (D(2024, 11, 10), "Indonesian President Prabowo Subianto met Foreign Minister Sugiono in Jakarta on Friday.",
+     {"Prabowo Subianto": "ID", "Sugiono": "ID"}),
+    (D(2022, 3, 3), "Indonesian Trade Minister Lutfi met his Lao counterpart in Jakarta on Thursday.",
+     {"Lutfi": "ID"}),
+    (D(2019, 3, 3), "Presidential Chief of Staff Moeldoko received the Lao journalists at the palace.",
+     {"Moeldoko": "ID"}),
+    (D(2024, 1, 9), "President Ferdinand Marcos Jr. welcomed President Joko Widodo at Malacanang Palace.",
+     {"Ferdinand Marcos Jr.": "PH", "Joko Widodo": "ID"}),
+]
+
+
+@pytest.mark.parametrize("published, text, expected", NAMES)
+def test_regional_names(extract, published, text, expected):
+    people = by_name(extract(text, published))
+    assert {name: p["country"] for name, p in people.items()} == expected
+
+
+# (published, text, full name, short form joined to it)
+SHORT_FORMS = [
+    (D(2024, 2, 14), "Thai Foreign Minister Parnpree Bahiddha-Nukara met the Lao envoy. Parnpree said the bridge "
+     "would reopen.", "Parnpree Bahiddha-Nukara", "Parnpree"),
+    (D(2021, 9, 9), "Speaker Puan Maharani received the delegation. Puan thanked the Lao deputies for the visit.",
+     "Puan Maharani", "Puan"),
+    (D(2018, 5, 20), "South Korean President Moon Jae-in received the Lao guests. Moon said Korea would invest.",
+     "Moon Jae-in", "Moon"),
+    (D(2021, 5, 5), "Foreign Minister Chung Eui-yong talked with Wang Yi. Chung noted the importance of the region.",
+     "Chung Eui-yong", "Chung"),
+]
+
+
+@pytest.mark.parametrize("published, text, name, short", SHORT_FORMS)
+def test_short_forms_join(extract, published, text, name, short):
+    people = by_name(extract(text, published))
+    assert fold(short) in {fold(a) for a in people[name]["aliases"]}
+    assert len(people) == 1 or all(fold(n) != fold(short) for n in people)
+
+
+# (published, text, name that must NOT become a person)
+NOT_SINGLE_NAMES = [
+    (D(2022, 3, 3), "Vietnamese Prime Minister Chinh met the guests in Hanoi on Monday morning.", "Chinh"),
+    (D(2022, 3, 3), "The Minister Said that the talks in Hanoi on Monday went very well indeed.", "Said"),
+]
+
+
+@pytest.mark.parametrize("published, text, word", NOT_SINGLE_NAMES)
+def test_single_word_names_only_for_single_name_countries(extract, published, text, word):
+    assert word not in by_name(extract(text, published))

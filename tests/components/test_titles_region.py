@@ -1,0 +1,104 @@
+"""Titles of the whole region as outlets write them: ASEAN heads of government and foreign ministers,
+cabinet offices of Japan and Indonesia, legislatures, monarchs, governors, envoys and party offices.
+
+Every text here is written for these tests; the expected titles follow the annotation guideline (the
+office as the article writes it, nationality words left out).
+"""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnlao_extract.registry import fold
+
+D = datetime.date
+
+
+def person(record: dict, name: str) -> dict:
+    """The person whose name (or an alias) folds to ``name``; fails with the names that were found."""
+    for p in record["people"]:
+        if fold(name) in {fold(p["name"]), *map(fold, p["aliases"])}:
+            return p
+    raise AssertionError(f"{name!r} not among {[p['name'] for p in record['people']]}")
+
+
+# (published, text, person, titles in order, country)
+OFFICES = [
+    (D(2019, 6, 20), "Singapore's Minister for Foreign Affairs Vivian Balakrishnan met the Lao envoy on Tuesday.",
+     "Vivian Balakrishnan", ["Minister for Foreign Affairs"], "SG"),
+    (D(2017, 5, 10), "Union Minister for International Cooperation U Kyaw Tin welcomed the visitors to Nay Pyi Taw.",
+     "Kyaw Tin", ["Union Minister for International Cooperation"], "MM"),
+    (D(2023, 3, 15), "Japan's Chief Cabinet Secretary Hirokazu Matsuno told a news conference that aid would follow.",
+     "Hirokazu Matsuno", ["Chief Cabinet Secretary"], "JP"),
+    (D(2024, 7, 2), "Indonesian Coordinating Minister for Economic Affairs Airlangga Hartarto opened the trade fair.",
+     "Airlangga Hartarto", ["Coordinating Minister for Economic Affairs"], "ID"),
+    (D(2017, 3, 3), "Coordinating Minister for Political, Legal and Security Affairs Wiranto received the envoy.",
+     "Wiranto", ["Coordinating Minister for Political, Legal and Security Affairs"], "ID"),
+    (D(2020, 10, 10), "Pehin Dato Erywan Yusof, Second Minister of Foreign Affairs of Brunei, chaired the session.",
+     "Erywan Yusof", ["Second Minister of Foreign Affairs of Brunei"], "BN"),
+    (D(2021, 2, 1), "Philippine Secretary of Foreign Affairs Teodoro Locsin Jr. called his Lao counterpart.",
+     "Teodoro Locsin Jr.", ["Secretary of Foreign Affairs"], "PH"),
+    (D(2022, 4, 4), "Retno Marsudi, Indonesia's Foreign Minister, briefed the press after the meeting.",
+     "Retno Marsudi", ["Foreign Minister"], "ID"),
+    (D(2021, 9, 9), "Speaker of the Indonesian House of Representatives Puan Maharani hosted the Lao deputies.",
+     "Puan Maharani", ["Speaker of the Indonesian House of Representatives"], "ID"),
+    (D(2019, 12, 1), "Governor of Nong Khai province Somsak Chungtrakul met the Lao delegation at the bridge.",
+     "Somsak Chungtrakul", ["Governor of Nong Khai province"], "TH"),
+    (D(2019, 12, 1), "Governor of Champasak province Vilayvong Bouddakham showed the guests the new market.",
+     "Vilayvong Bouddakham", ["Governor of Champasak province"], "LA"),
+    (D(2020, 1, 15), "His Majesty Sultan Haji Hassanal Bolkiah granted an audience to the visiting minister.",
+     "Hassanal Bolkiah", ["Sultan"], "BN"),
+    (D(2018, 8, 8), "Deputy Prime Minister cum Minister of Foreign Affairs Pham Binh Minh chaired the ceremony.",
+     "Pham Binh Minh", ["Deputy Prime Minister", "Minister of Foreign Affairs"], "VN"),
+    (D(2018, 8, 8), "Permanent Member of the Secretariat Tran Quoc Vuong received the Lao Party delegation.",
+     "Tran Quoc Vuong", ["Permanent Member of the Secretariat"], "VN"),
+    (D(2023, 10, 10), "Secretary-General of ASEAN Kao Kim Hourn addressed the forum in Jakarta on Monday.",
+     "Kao Kim Hourn", ["Secretary-General of ASEAN"], "KH"),
+    (D(2020, 10, 10), "Dato Lim Jock Hoi, Secretary-General of ASEAN, opened the workshop in Jakarta.",
+     "Lim Jock Hoi", ["Secretary-General of ASEAN"], "BN"),
+    (D(2024, 3, 1), "Indonesian Trade Minister Lutfi met the Lao delegation in Jakarta and discussed coffee.",
+     "Lutfi", ["Trade Minister"], "ID"),
+]
+
+
+@pytest.mark.parametrize("published, text, name, titles, country", OFFICES)
+def test_regional_offices(extract, published, text, name, titles, country):
+    found = person(extract(text, published), name)
+    assert found["name"] == name
+    assert found["titles"] == titles
+    assert found["country"] == country
+
+
+# (text, country): a country's possessive or adjective before an office names the office's country
+COUNTRY_WORDS = [
+    ("Japan's Foreign Minister Taro Kono spoke first at the meeting in Hanoi on Monday.", "JP"),
+    ("Malaysia's Prime Minister Anwar Ibrahim spoke first at the meeting in Hanoi on Monday.", "MY"),
+    ("Philippine Vice President Sara Duterte spoke first at the meeting in Hanoi on Monday.", "PH"),
+    ("Bruneian Minister of Health Isham Jaafar spoke first at the meeting in Hanoi on Monday.", "BN"),
+    ("Australian Foreign Minister Penny Wong spoke first at the meeting in Hanoi on Monday.", "AU"),
+    ("North Korean Foreign Minister Choe Son Hui spoke first at the meeting in Hanoi on Monday.", "KP"),
+    ("India's External Affairs Minister Subrahmanyam Jaishankar spoke first at the meeting in Hanoi on Monday.", "IN"),
+]
+
+
+@pytest.mark.parametrize("text, country", COUNTRY_WORDS)
+def test_country_word_before_office(nlp, text, country):
+    titles = nlp(text)._.titles
+    assert titles and titles[0].country == country
+
+
+# (text, role) the registry role an office phrase stands for
+ROLES = [
+    ("Foreign Secretary Enrique Manalo arrived in Hanoi on Monday for talks.", "foreign_minister"),
+    ("External Affairs Minister Subrahmanyam Jaishankar arrived in Hanoi on Monday for talks.", "foreign_minister"),
+    ("Coordinating Minister Luhut Binsar Pandjaitan arrived in Hanoi on Monday for talks.", "minister"),
+    ("Chief Cabinet Secretary Yoshimasa Hayashi arrived in Hanoi on Monday for talks.", "other"),
+    ("Presidential Chief of Staff Moeldoko arrived in Hanoi on Monday for talks.", "head"),
+    ("Speaker of the Indonesian House of Representatives Puan Maharani arrived in Hanoi on Monday for talks.", "na_chair"),
+]
+
+
+@pytest.mark.parametrize("text, role", ROLES)
+def test_office_roles(nlp, text, role):
+    assert nlp(text)._.titles[0].role == role
