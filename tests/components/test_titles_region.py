@@ -62,7 +62,26 @@ OFFICES = [
 ]
 
 
-@pytest.mark.parametrize("published, text, name, titles, country", OFFICES)
+# titles set off after the name, lowercase as wire services write them, or set off before it by a comma
+APPOSITIONS = [
+    (D(2024, 5, 5), "Hun Manet, Cambodia's prime minister, told reporters the canal would be finished on time.",
+     "Hun Manet", ["prime minister"], "KH"),
+    (D(2024, 5, 5), "Vietnam's president, Vo Van Thuong, told the students that the friendship would last.",
+     "Vo Van Thuong", ["president"], "VN"),
+    (D(2024, 5, 5), "Laos' prime minister, Sonexay Siphandone, said the railway had carried more goods this year.",
+     "Sonexay Siphandone", ["prime minister"], "LA"),
+    (D(2024, 5, 5), "The talks were attended by Saleumxay Kommasith, deputy prime minister and foreign minister of "
+     "Laos, and by the Thai ambassador.", "Saleumxay Kommasith", ["deputy prime minister", "foreign minister of Laos"],
+     "LA"),
+    (D(2024, 5, 5), "Thongloun Sisoulith, in his capacity as Chairman of ASEAN, opened the summit in Vientiane.",
+     "Thongloun Sisoulith", ["Chairman of ASEAN"], "LA"),
+    (D(2021, 6, 6), "Kim Jong Un, General Secretary of the Workers' Party of Korea and President of the State Affairs "
+     "of the DPRK, sent a message.", "Kim Jong Un",
+     ["General Secretary of the Workers' Party of Korea", "President of the State Affairs of the DPRK"], "KP"),
+]
+
+
+@pytest.mark.parametrize("published, text, name, titles, country", OFFICES + APPOSITIONS)
 def test_regional_offices(extract, published, text, name, titles, country):
     found = person(extract(text, published), name)
     assert found["name"] == name
@@ -102,3 +121,15 @@ ROLES = [
 @pytest.mark.parametrize("text, role", ROLES)
 def test_office_roles(nlp, text, role):
     assert nlp(text)._.titles[0].role == role
+
+
+# a country's title set off by a comma names the person only when the person follows it
+NOT_INTRODUCED = [
+    ("China's foreign minister, speaking in Beijing, said ties were good. Wang Yi, in his speech, thanked Vietnam.",
+     "Wang Yi"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_INTRODUCED)
+def test_title_before_a_clause_is_no_ones(extract, text, name):
+    assert person(extract(text, D(2024, 5, 5)), name)["titles"] == []

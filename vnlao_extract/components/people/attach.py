@@ -18,6 +18,7 @@ COUNTERPART_MODIFIERS = cues.words("people.counterpart_modifiers")
 NAME_MODIFIERS = cues.words("people.name_modifiers")
 FULL_OFFICE_WORDS = cues.words("people.full_office_words")
 POSSESSIVES = cues.words("people.possessives")
+COUNTRY_POSSESSIVES = cues.words("people.country_possessives")
 
 
 def make_mention(facts: Facts, span: Span, actor: Actor | None, rule: str) -> Mention:
@@ -71,13 +72,16 @@ def titles_before(facts: Facts, start: int) -> list[TitleMention]:
 def introduces_name(facts: Facts, chain: list[TitleMention]) -> bool:
     """ "the General Secretary of ... and President of Laos, Thongloun Sisoulith", "the Lao Prime Minister,
     Sonexay Siphandone": a title set off by a comma names the person after it only when it opens with "the"
-    and is a full office or names a country, or follows a possessive ("the ministry's spokeswoman, ...")."""
+    and is a full office or names a country, or follows a possessive ("the ministry's spokeswoman, ...") or
+    opens with a country's ("Vietnam's president, Vo Van Thuong")."""
     doc = facts.doc
     first = chain[0].start if chain else 0
     full = len(chain) > 1 or any(t.lower_ in FULL_OFFICE_WORDS for t in chain[-1].span) if chain else False
     national = bool(chain) and facts.lex[first] == "nationality"
     if first > 0 and chain and doc[first - 1].lower_ in POSSESSIVES:
         return True  # "the ministry's spokeswoman, Anna Petrova"
+    if national and any(facts.lex[t.i] == "nationality" and t.lower_ in COUNTRY_POSSESSIVES for t in chain[0].span):
+        return True  # "Laos' prime minister, Sonexay Siphandone"
     return first > 0 and doc[first - 1].lower_ == "the" and (full or national)
 
 
