@@ -53,6 +53,15 @@ OFFICES = [
      "Pham Binh Minh", ["Deputy Prime Minister", "Minister of Foreign Affairs"], "VN"),
     (D(2018, 8, 8), "Permanent Member of the Secretariat Tran Quoc Vuong received the Lao Party delegation.",
      "Tran Quoc Vuong", ["Permanent Member of the Secretariat"], "VN"),
+    (D(2022, 5, 5), "A delegation led by Politburo member and permanent member of the Party Central Committee's "
+     "Secretariat Vo Van Thuong is visiting Laos.", "Vo Van Thuong",
+     ["Politburo member", "permanent member of the Party Central Committee's Secretariat"], "VN"),
+    (D(2022, 5, 5), "Standing member of the CPV Central Committee’s Secretariat Truong Thi Mai received the guests.",
+     "Truong Thi Mai", ["Standing member of the CPV Central Committee’s Secretariat"], "VN"),
+    (D(2023, 5, 5), "Malaysian Foreign Minister Dato' Seri Diraja Dr Zambry Abdul Kadir met the Lao ambassador.",
+     "Zambry Abdul Kadir", ["Foreign Minister"], "MY"),
+    (D(2023, 5, 5), "Brunei's Second Minister of Foreign Affairs Dato Erywan Pehin Yusof signed the note in Manila.",
+     "Erywan Pehin Yusof", ["Second Minister of Foreign Affairs"], "BN"),
     (D(2023, 10, 10), "Secretary-General of ASEAN Kao Kim Hourn addressed the forum in Jakarta on Monday.",
      "Kao Kim Hourn", ["Secretary-General of ASEAN"], "KH"),
     (D(2020, 10, 10), "Dato Lim Jock Hoi, Secretary-General of ASEAN, opened the workshop in Jakarta.",
@@ -115,6 +124,9 @@ ROLES = [
     ("Chief Cabinet Secretary Yoshimasa Hayashi arrived in Hanoi on Monday for talks.", "other"),
     ("Presidential Chief of Staff Moeldoko arrived in Hanoi on Monday for talks.", "head"),
     ("Speaker of the Indonesian House of Representatives Puan Maharani arrived in Hanoi on Monday for talks.", "na_chair"),
+    ("Permanent member of the Party Central Committee's Secretariat Tran Cam Tu arrived in Hanoi on Monday for talks.",
+     "secretariat_member"),
+    ("Second Minister for Foreign Affairs Maliki Osman arrived in Hanoi on Monday for talks.", "minister"),
 ]
 
 
