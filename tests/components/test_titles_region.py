@@ -56,8 +56,8 @@ OFFICES = [
     (D(2022, 5, 5), "A delegation led by Politburo member and permanent member of the Party Central Committee's "
      "Secretariat Vo Van Thuong is visiting Laos.", "Vo Van Thuong",
      ["Politburo member", "permanent member of the Party Central Committee's Secretariat"], "VN"),
-    (D(2022, 5, 5), "Standing member of the CPV Central Committee’s Secretariat Truong Thi Mai received the guests.",
-     "Truong Thi Mai", ["Standing member of the CPV Central Committee’s Secretariat"], "VN"),
+    (D(2022, 5, 5), "Standing member of the Central Committee’s Secretariat Truong Thi Mai received the guests.",
+     "Truong Thi Mai", ["Standing member of the Central Committee’s Secretariat"], "VN"),
     (D(2023, 5, 5), "Malaysian Foreign Minister Dato' Seri Diraja Dr Zambry Abdul Kadir met the Lao ambassador.",
      "Zambry Abdul Kadir", ["Foreign Minister"], "MY"),
     (D(2023, 5, 5), "Brunei's Second Minister of Foreign Affairs Dato Erywan Pehin Yusof signed the note in Manila.",
