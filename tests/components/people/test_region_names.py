@@ -88,3 +88,35 @@ NOT_SINGLE_NAMES = [
 @pytest.mark.parametrize("published, text, word", NOT_SINGLE_NAMES)
 def test_single_word_names_only_for_single_name_countries(extract, published, text, word):
     assert word not in by_name(extract(text, published))
+
+
+# (published, text, {name: country}) names of known origin found because they speak or are introduced
+INTRODUCED = [
+    (D(2024, 5, 5), "\"We are ready,\" said Somchai Rattanakorn, an official at the Thai embassy in Vientiane.",
+     {"Somchai Rattanakorn": "TH"}),
+    (D(2024, 5, 5), "Cambodian official Chea Vannak agreed with the plan to open two more border gates.",
+     {"Chea Vannak": "KH"}),
+    (D(2024, 5, 5), "Villagers welcomed the road, and Khamla Phommachanh warned that the rains could delay it.",
+     {"Khamla Phommachanh": "LA"}),
+]
+
+
+@pytest.mark.parametrize("published, text, expected", INTRODUCED)
+def test_introduced_regional_names(extract, published, text, expected):
+    people = by_name(extract(text, published))
+    assert {name: p["country"] for name, p in people.items()} == expected
+
+
+# capitalised phrases of regional news that are no person
+NO_PEOPLE = [
+    "Officials attended the Mekong-Lancang Cooperation Leaders' Meeting and the Greater Mekong Subregion forum.",
+    "The Lao-Thai Friendship Bridge in Nong Khai was reopened, Xinhua and Kyodo News reported on Monday.",
+    "Vietnam Airlines and Lao Airlines signed a deal at Noi Bai International Airport on Monday morning.",
+    "The Japan International Cooperation Agency and Korea International Cooperation Agency funded the road.",
+    "The delegation visited Wat Phou and Pha That Luang Stupa, then toured the Kaysone Phomvihane Memorial.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PEOPLE)
+def test_no_people_in_names_of_things(extract, text):
+    assert by_name(extract(text, D(2024, 5, 5))) == {}
