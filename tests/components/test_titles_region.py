@@ -66,6 +66,16 @@ OFFICES = [
      "Kao Kim Hourn", ["Secretary-General of ASEAN"], "KH"),
     (D(2020, 10, 10), "Dato Lim Jock Hoi, Secretary-General of ASEAN, opened the workshop in Jakarta.",
      "Lim Jock Hoi", ["Secretary-General of ASEAN"], "BN"),
+    (D(2024, 5, 5), "Prime Minister-designate Paetongtarn Shinawatra met the business leaders in Bangkok.",
+     "Paetongtarn Shinawatra", ["Prime Minister-designate"], "TH"),
+    (D(2024, 5, 5), "Indonesian President-elect Prabowo Subianto met the Lao ambassador in Jakarta on Monday.",
+     "Prabowo Subianto", ["President-elect"], "ID"),
+    (D(2023, 5, 5), "Thai caretaker Prime Minister Prayut Chan-o-cha chaired the cabinet meeting on Tuesday.",
+     "Prayut Chan-o-cha", ["caretaker Prime Minister"], "TH"),
+    (D(2024, 5, 5), "German Chancellor Olaf Scholz met the Vietnamese Prime Minister in Berlin on Monday.",
+     "Olaf Scholz", ["Chancellor"], "DE"),
+    (D(2024, 5, 5), "British Prime Minister Keir Starmer met the ASEAN envoys in London on Monday.",
+     "Keir Starmer", ["Prime Minister"], "GB"),
     (D(2024, 3, 1), "Indonesian Trade Minister Lutfi met the Lao delegation in Jakarta and discussed coffee.",
      "Lutfi", ["Trade Minister"], "ID"),
 ]
@@ -82,6 +92,10 @@ APPOSITIONS = [
     (D(2024, 5, 5), "The talks were attended by Saleumxay Kommasith, deputy prime minister and foreign minister of "
      "Laos, and by the Thai ambassador.", "Saleumxay Kommasith", ["deputy prime minister", "foreign minister of Laos"],
      "LA"),
+    (D(2024, 5, 5), "Thongloun Sisoulith (R), President of Laos, shakes hands with a guest in Vientiane on Monday.",
+     "Thongloun Sisoulith", ["President of Laos"], "LA"),
+    (D(2024, 5, 5), "Hun Manet (2nd, L), Prime Minister of Cambodia, walks with the guests in Phnom Penh on Monday.",
+     "Hun Manet", ["Prime Minister of Cambodia"], "KH"),
     (D(2024, 5, 5), "Thongloun Sisoulith, in his capacity as Chairman of ASEAN, opened the summit in Vientiane.",
      "Thongloun Sisoulith", ["Chairman of ASEAN"], "LA"),
     (D(2021, 6, 6), "Kim Jong Un, General Secretary of the Workers' Party of Korea and President of the State Affairs "

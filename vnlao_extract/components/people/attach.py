@@ -18,6 +18,7 @@ COUNTERPART_MODIFIERS = cues.words("people.counterpart_modifiers")
 NAME_MODIFIERS = cues.words("people.name_modifiers")
 FULL_OFFICE_WORDS = cues.words("people.full_office_words")
 POSSESSIVES = cues.words("people.possessives")
+ASIDE_WORDS = cues.scope("people.aside_words")
 COUNTRY_POSSESSIVES = cues.words("people.country_possessives")
 
 
@@ -85,9 +86,20 @@ def introduces_name(facts: Facts, chain: list[TitleMention]) -> bool:
     return first > 0 and doc[first - 1].lower_ == "the" and (full or national)
 
 
+def skip_aside(facts: Facts, i: int) -> int:
+    """Index after a short aside in brackets right after a name, such as a caption's "(R)" or "(2nd, L)"."""
+    doc = facts.doc
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for j in range(i + 1, min(i + 2 + ASIDE_WORDS, len(doc))):
+        if doc[j].text == ")":
+            return j + 1 if all(facts.lex[k] != "office" for k in range(i + 1, j)) else i
+    return i
+
+
 def titles_after(facts: Facts, end: int) -> list[TitleMention]:
     doc, starts = facts.doc, facts.starts
-    i = end
+    i = skip_aside(facts, end)
     if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
         i += 2  # an age: "Sonexay Siphandone, 57, became prime minister"
     if i < len(doc) and doc[i].text == ",":
