@@ -1,0 +1,54 @@
+"""A counterpart holds the office of the person it is the counterpart of only when the article also names
+that office in the plural, headline included; never against the registry's dates.
+
+Every text here is written for these tests.
+"""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnlao_extract.registry import fold
+
+D = datetime.date
+
+
+def titles_of(record: dict, name: str) -> list[str]:
+    for p in record["people"]:
+        if fold(name) in {fold(p["name"]), *map(fold, p["aliases"])}:
+            return p["titles"]
+    raise AssertionError(f"{name!r} not among {[p['name'] for p in record['people']]}")
+
+
+# (published, text, counterpart, titles)
+SHARED = [
+    (D(2021, 12, 29), "Lao, Vietnamese foreign ministers hold annual consultation\n\n"
+     "Foreign Minister Saleumxay Kommasith and his Vietnamese counterpart Bui Thanh Son co-chaired the annual "
+     "consultation in Hanoi on Tuesday.", "Bui Thanh Son", ["Foreign Minister"]),
+    (D(2017, 4, 25), "Prime Minister Hun Sen held talks with his visiting Vietnamese counterpart Nguyen Xuan Phuc in "
+     "Phnom Penh. The prime ministers then witnessed the signing of five documents.", "Nguyen Xuan Phuc",
+     ["Prime Minister"]),
+    (D(2023, 5, 5), "President Joko Widodo received his Lao counterpart Thongloun Sisoulith in Jakarta. The "
+     "Indonesian and Lao presidents agreed to open a direct flight.", "Thongloun Sisoulith", ["President"]),
+]
+
+ONLY_COUNTERPART = [
+    # no plural at all
+    (D(2021, 12, 29), "Foreign Minister Wang Yi met his Vietnamese counterpart Bui Thanh Son on the sidelines of "
+     "the meeting in Vientiane.", "Bui Thanh Son", []),
+    # a bare plural may be of any ministry
+    (D(2023, 10, 11), "Minister of Foreign Affairs Kamikawa Yoko met her Lao counterpart Saleumxay Kommasith in "
+     "Vientiane. The two ministers discussed trade and tourism.", "Saleumxay Kommasith", []),
+    # the plural of another office
+    (D(2022, 6, 6), "Defence Minister Phan Van Giang welcomed his Lao counterpart Chansamone Chanyalath to Hanoi. "
+     "Foreign ministers of both countries attended the banquet.", "Chansamone Chanyalath", []),
+    # the registry: Thongloun Sisoulith became prime minister in April 2016
+    (D(2016, 3, 1), "Prime Minister Hun Sen met his Lao counterpart Thongloun Sisoulith in Phnom Penh. The prime "
+     "ministers agreed to meet again.", "Thongloun Sisoulith", []),
+]
+
+
+@pytest.mark.parametrize("published, text, name, titles", SHARED + ONLY_COUNTERPART)
+def test_counterpart_office_from_plural(extract, published, text, name, titles):
+    assert titles_of(extract(text, published), name) == titles

@@ -1,0 +1,87 @@
+"""The office a counterpart shares: "Foreign Minister Saleumxay Kommasith and his Vietnamese counterpart Bui
+Thanh Son" names no office for the counterpart, but when the article also calls both by the office in the
+plural ("Lao, Vietnamese foreign ministers co-chair ...", "the prime ministers agreed ..."), the
+counterpart holds the office of the person it is the counterpart of.
+
+Only that plural says so: a counterpart alone gets no title (the guideline), and a registry person whose
+dates say they did not hold the office that day gets none either."""
+from __future__ import annotations
+
+from ..titles import TitleMention
+from . import cues
+from .attach import anchor_before
+from .index import PeopleIndex
+from .model import Facts, Mention, Person
+
+LINKS = cues.words("people.full_office_words")
+PLURAL_RULE = "counterpart_plural"
+
+
+def share_offices(facts: Facts, index: PeopleIndex, mentions: list[Mention]) -> None:
+    """Give each untitled counterpart mention the office of the titled person before it in its sentence,
+    when the article names that office in the plural."""
+    lower = None
+    for k, mention in enumerate(mentions):
+        if mention.titles or _titled(mention.person) or anchor_before(facts, mention.span.start)[0] != "counterpart":
+            continue
+        other = _titled_before(mentions, k)
+        if other is None:
+            continue
+        lower = lower or [t.lower_ for t in facts.doc]
+        for title in other.titles:
+            span = _plural_of(facts, lower, _office_words(facts, title))
+            if span is not None and not _contradicted(facts, index, mention, title):
+                mention.titles.append(TitleMention(span, title.text, title.role, None, title.past, PLURAL_RULE))
+                break
+
+
+def _titled(person: Person | None) -> bool:
+    return person is not None and bool(person.titles)
+
+
+def _titled_before(mentions: list[Mention], k: int) -> Mention | None:
+    """The nearest mention before ``mentions[k]`` in its sentence that holds a title, of another person."""
+    sentence = mentions[k].span.sent
+    for other in reversed(mentions[:k]):
+        if other.span.start < sentence.start:
+            return None
+        if other.titles and other.person is not mentions[k].person:
+            return other
+    return None
+
+
+def _office_words(facts: Facts, title: TitleMention) -> list[str]:
+    """The office head of a title, lowercase, up to its complement: ["foreign", "minister"], ["minister"]
+    for "Minister of Foreign Affairs"."""
+    words = []
+    for token in title.span:
+        if facts.lex[token.i] != "office" or token.lower_ in LINKS:
+            if words:
+                break
+            continue
+        words.append(token.lower_)
+    return words
+
+
+def _plural_of(facts: Facts, lower: list[str], words: list[str]):
+    """The span of the office in the plural anywhere in the article, headline included: "foreign ministers",
+    "prime ministers"; a one-word office only after a nationality ("Lao, Vietnamese presidents"), since a
+    bare "ministers" or "the two ministers" may be of any ministry. None if there is none."""
+    if not words:
+        return None
+    plural = [*words[:-1], _plural(words[-1])]
+    n = len(plural)
+    for i in range(len(lower) - n + 1):
+        if lower[i:i + n] == plural and (n > 1 or (i > 0 and facts.lex[i - 1] == "nationality")):
+            return facts.doc[i:i + n]
+    return None
+
+
+def _plural(word: str) -> str:
+    return word if word.endswith("s") else word + "s"
+
+
+def _contradicted(facts: Facts, index: PeopleIndex, mention: Mention, title: TitleMention) -> bool:
+    actor = mention.person.actor if mention.person else mention.actor
+    return (actor is not None and facts.published is not None
+            and index.registry.title_conflicts(actor, title.role, facts.published))
