@@ -46,6 +46,10 @@ WRITTEN = [
     (PUB, "On Monday, 4 March 2024, the leaders will meet in Hanoi, the ministry said.", ["2024-03-04"]),
     (D(2016, 2, 10), "The agreement was signed in February 2016 and renewed on Feb 9, officials said.",
      ["2016-02", "2016-02-09"]),
+    (PUB, "The expo is held on 10th-12th April in Vientiane, and the forum on 20th–22nd May in Hanoi.",
+     ["2024-04-10/2024-04-12", "2024-05-20/2024-05-22"]),
+    (PUB, "The meeting was held on 28th December, 2023, and the next one on December 28th, 2024.",
+     ["2023-12-28", "2024-12-28"]),
     (PUB, "The plan covers the 2021–2025 period and the 2026-30 period, the ministry said.",
      ["2021/2025", "2026/2030"]),
 ]
