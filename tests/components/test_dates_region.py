@@ -74,7 +74,10 @@ def test_weekdays_by_tense(extract, text, expected):
     assert dates(extract(text, PUB)) == expected
 
 
+# a day with no month written is placed only by the story's own month, like "yesterday": no calendar date
 NOT_CALENDAR_DATES = [
+    "The minister arrived on the 5th and left on the 7th, officials said in a statement.",
+    "The 5th plenum of the Party Central Committee opened in Hanoi, officials said in a statement.",
     "The visit will take place early next month, the ministry said in a statement.",
     "The report is due by the end of this month, the ministry said in a statement.",
     "The ministers will meet later this week in Hanoi, the ministry said in a statement.",

@@ -92,6 +92,12 @@ APPOSITIONS = [
     (D(2024, 5, 5), "The talks were attended by Saleumxay Kommasith, deputy prime minister and foreign minister of "
      "Laos, and by the Thai ambassador.", "Saleumxay Kommasith", ["deputy prime minister", "foreign minister of Laos"],
      "LA"),
+    (D(2025, 5, 5), "Sonexay Siphandone, the country's prime minister, said the economy was recovering quickly.",
+     "Sonexay Siphandone", ["prime minister"], "LA"),
+    (D(2025, 5, 5), "Luong Cuong was elected president of Vietnam last year and received the Lao guests in Hanoi.",
+     "Luong Cuong", ["president of Vietnam"], "VN"),
+    (D(2025, 5, 5), "General Secretary of the Communist Party of Vietnam (CPV) Central Committee To Lam received the "
+     "guests.", "To Lam", ["General Secretary of the Communist Party of Vietnam (CPV) Central Committee"], "VN"),
     (D(2024, 5, 5), "Thongloun Sisoulith (R), President of Laos, shakes hands with a guest in Vientiane on Monday.",
      "Thongloun Sisoulith", ["President of Laos"], "LA"),
     (D(2024, 5, 5), "Hun Manet (2nd, L), Prime Minister of Cambodia, walks with the guests in Phnom Penh on Monday.",
