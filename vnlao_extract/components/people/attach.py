@@ -26,6 +26,9 @@ def make_mention(facts: Facts, span: Span, actor: Actor | None, rule: str) -> Me
     """A mention of ``span`` with the titles around it; ``rule`` says why it is a person ("" = only if a
     title or an anchor says so)."""
     before = titles_before(facts, span.start)
+    if not before and facts.lex[span.start] == "office" and len(span) > 1:
+        # "King Sultan Ibrahim": a title before the name ran into the office word the name opens with
+        before = [t for t in titles_before(facts, span.start + 1) if t.start < span.start]
     after = titles_after(facts, span.end)
     anchor, anchor_country = anchor_before(facts, span.start)
     if not rule:
