@@ -102,6 +102,9 @@ APPOSITIONS = [
      "Luong Cuong", ["president of Vietnam"], "VN"),
     (D(2025, 5, 5), "General Secretary of the Communist Party of Vietnam (CPV) Central Committee To Lam received the "
      "guests.", "To Lam", ["General Secretary of the Communist Party of Vietnam (CPV) Central Committee"], "VN"),
+    (D(2025, 5, 5), "The delegation was led by Thongsing Thammavong, former Prime Minister and now Chairman of the "
+     "Lao National Institute of Politics.", "Thongsing Thammavong",
+     ["Prime Minister", "Chairman of the Lao National Institute of Politics"], "LA"),
     (D(2024, 5, 5), "Thongloun Sisoulith (R), President of Laos, shakes hands with a guest in Vientiane on Monday.",
      "Thongloun Sisoulith", ["President of Laos"], "LA"),
     (D(2024, 5, 5), "Hun Manet (2nd, L), Prime Minister of Cambodia, walks with the guests in Phnom Penh on Monday.",

@@ -11,6 +11,7 @@ from . import cues
 from .model import Facts, Mention
 
 CHAIN_JOINERS = cues.words("people.chain_joiners")
+CHAIN_ADVERBS = cues.words("people.chain_adverbs")
 APPOSITION_VERBS = cues.words("people.apposition_verbs")
 APPOSITION_GAP = cues.scope("people.apposition_gap")
 COUNTERPART_WORDS = cues.words("people.counterpart_words")
@@ -120,6 +121,9 @@ def titles_after(facts: Facts, end: int) -> list[TitleMention]:
             i += 1
         elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in CHAIN_JOINERS and (i + 2) in starts:
             i += 2
+        elif (i + 2 < len(doc) and doc[i].lower_ in CHAIN_JOINERS and doc[i + 1].lower_ in CHAIN_ADVERBS
+              and (i + 2) in starts):
+            i += 2  # "former Prime Minister and now Chairman of ..."
         else:
             break
     if chain and opens_name(facts, chain[-1].end):
