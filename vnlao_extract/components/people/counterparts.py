@@ -14,22 +14,23 @@ from .index import PeopleIndex
 from .model import Facts, Mention, Person
 
 LINKS = cues.words("people.full_office_words")
+LOOKBACK = cues.scope("people.counterpart_lookback")
 PLURAL_RULE = "counterpart_plural"
 
 
 def share_offices(facts: Facts, index: PeopleIndex, mentions: list[Mention]) -> None:
     """Give each untitled counterpart mention the office of the titled person before it in its sentence,
     when the article names that office in the plural."""
-    lower = None
+    plurals = None
     for k, mention in enumerate(mentions):
         if mention.titles or _titled(mention.person) or anchor_before(facts, mention.span.start)[0] != "counterpart":
             continue
         other = _titled_before(mentions, k)
         if other is None:
             continue
-        lower = lower or [t.lower_ for t in facts.doc]
+        plurals = plurals or PluralOffices(facts)
         for title in other.titles:
-            span = _plural_of(facts, lower, _office_words(facts, title))
+            span = plurals.find(_office_words(facts, title))
             if span is not None and not _contradicted(facts, index, mention, title):
                 mention.titles.append(TitleMention(span, title.text, title.role, None, title.past, PLURAL_RULE))
                 break
@@ -42,7 +43,7 @@ def _titled(person: Person | None) -> bool:
 def _titled_before(mentions: list[Mention], k: int) -> Mention | None:
     """The nearest mention before ``mentions[k]`` in its sentence that holds a title, of another person."""
     sentence = mentions[k].span.sent
-    for other in reversed(mentions[:k]):
+    for other in reversed(mentions[max(0, k - LOOKBACK):k]):
         if other.span.start < sentence.start:
             return None
         if other.titles and other.person is not mentions[k].person:
@@ -63,18 +64,36 @@ def _office_words(facts: Facts, title: TitleMention) -> list[str]:
     return words
 
 
-def _plural_of(facts: Facts, lower: list[str], words: list[str]):
-    """The span of the office in the plural anywhere in the article, headline included: "foreign ministers",
-    "prime ministers"; a one-word office only after a nationality ("Lao, Vietnamese presidents"), since a
-    bare "ministers" or "the two ministers" may be of any ministry. None if there is none."""
-    if not words:
+class PluralOffices:
+    """Offices named in the plural anywhere in the article, headline included: "foreign ministers", "prime
+    ministers"; a one-word office only after a nationality ("Lao, Vietnamese presidents"), since a bare
+    "ministers" or "the two ministers" may be of any ministry. Each office is looked up once per Doc."""
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.positions: dict[str, list[int]] = {}
+        for i, token in enumerate(facts.doc):
+            self.positions.setdefault(token.lower_, []).append(i)
+        self.found: dict[tuple[str, ...], object] = {}
+
+    def find(self, words: list[str]):
+        """The span of the office in the plural, or None."""
+        if not words:
+            return None
+        plural = (*words[:-1], _plural(words[-1]))
+        if plural not in self.found:
+            self.found[plural] = self._first(plural)
+        return self.found[plural]
+
+    def _first(self, plural: tuple[str, ...]):
+        doc, lex, n = self.facts.doc, self.facts.lex, len(plural)
+        for end in self.positions.get(plural[-1], ()):
+            start = end - n + 1
+            if start < 0 or tuple(t.lower_ for t in doc[start:end + 1]) != plural:
+                continue
+            if n > 1 or (start > 0 and lex[start - 1] == "nationality"):
+                return doc[start:end + 1]
         return None
-    plural = [*words[:-1], _plural(words[-1])]
-    n = len(plural)
-    for i in range(len(lower) - n + 1):
-        if lower[i:i + n] == plural and (n > 1 or (i > 0 and facts.lex[i - 1] == "nationality")):
-            return facts.doc[i:i + n]
-    return None
 
 
 def _plural(word: str) -> str:
