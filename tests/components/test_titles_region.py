@@ -125,6 +125,23 @@ def test_regional_offices(extract, published, text, name, titles, country):
     assert found["country"] == country
 
 
+# a summit's list of leaders, each with the office the list gives
+SUMMIT_LIST = ("The summit was attended by Brunei's Sultan Hassanal Bolkiah, Cambodian Prime Minister Hun Manet, "
+               "Indonesian President Joko Widodo, Philippine President Ferdinand Marcos Jr., Myanmar's Permanent "
+               "Secretary of the Ministry of Foreign Affairs Aung Kyaw Moe, Thai Deputy Permanent Secretary Chatchai "
+               "Viriyavejakul, Timor-Leste's Prime Minister Xanana Gusmao and ASEAN Secretary-General Kao Kim Hourn.")
+
+
+def test_summit_list(extract):
+    record = extract(SUMMIT_LIST, D(2024, 10, 11))
+    assert {p["name"]: (p["titles"], p["country"]) for p in record["people"]} == {
+        "Hassanal Bolkiah": (["Sultan"], "BN"), "Hun Manet": (["Prime Minister"], "KH"),
+        "Joko Widodo": (["President"], "ID"), "Ferdinand Marcos Jr.": (["President"], "PH"),
+        "Aung Kyaw Moe": (["Permanent Secretary of the Ministry of Foreign Affairs"], "MM"),
+        "Chatchai Viriyavejakul": (["Deputy Permanent Secretary"], "TH"),
+        "Xanana Gusmao": (["Prime Minister"], "TL"), "Kao Kim Hourn": (["ASEAN Secretary-General"], "KH")}
+
+
 # (text, country): a country's possessive or adjective before an office names the office's country
 COUNTRY_WORDS = [
     ("Japan's Foreign Minister Taro Kono spoke first at the meeting in Hanoi on Monday.", "JP"),
