@@ -47,6 +47,9 @@ NAMES = [
      {"Lutfi": "ID"}),
     (D(2019, 3, 3), "Presidential Chief of Staff Moeldoko received the Lao journalists at the palace.",
      {"Moeldoko": "ID"}),
+    # "Pak" is an Indonesian honorific, but also a Korean family name the registry knows
+    (D(2018, 5, 5), "North Korean Premier Pak Pong-ju met the Lao delegation in Pyongyang on Monday.",
+     {"Pak Pong-ju": "KP"}),
     (D(2024, 1, 9), "President Ferdinand Marcos Jr. welcomed President Joko Widodo at Malacanang Palace.",
      {"Ferdinand Marcos Jr.": "PH", "Joko Widodo": "ID"}),
 ]
