@@ -99,6 +99,10 @@ INTRODUCED = [
      {"Somchai Rattanakorn": "TH"}),
     (D(2024, 5, 5), "Cambodian official Chea Vannak agreed with the plan to open two more border gates.",
      {"Chea Vannak": "KH"}),
+    (D(2024, 5, 5), "Khamsone Luangrath said the school would open next month in Oudomxay province.",
+     {"Khamsone Luangrath": "LA"}),
+    (D(2024, 5, 5), "Souksavanh Sithideth noted that the railway had brought more visitors to the town.",
+     {"Souksavanh Sithideth": "LA"}),
     (D(2024, 5, 5), "Villagers welcomed the road, and Khamla Phommachanh warned that the rains could delay it.",
      {"Khamla Phommachanh": "LA"}),
 ]
