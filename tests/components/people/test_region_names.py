@@ -103,6 +103,12 @@ INTRODUCED = [
      {"Khamsone Luangrath": "LA"}),
     (D(2024, 5, 5), "Souksavanh Sithideth noted that the railway had brought more visitors to the town.",
      {"Souksavanh Sithideth": "LA"}),
+    (D(2024, 5, 5), "Ahmad Faizal Azumu said the festival would bring more tourists to Perak this year.",
+     {"Ahmad Faizal Azumu": "MY"}),
+    (D(2024, 5, 5), "Budi Gunadi Sadikin told the forum that the hospitals were ready for the season.",
+     {"Budi Gunadi Sadikin": "ID"}),
+    (D(2024, 5, 5), "Maria Santos, a teacher in Manila, said the exchange programme was useful.",
+     {"Maria Santos": "PH"}),
     (D(2024, 5, 5), "Villagers welcomed the road, and Khamla Phommachanh warned that the rains could delay it.",
      {"Khamla Phommachanh": "LA"}),
 ]
