@@ -50,6 +50,10 @@ NAMES = [
     # "Pak" is an Indonesian honorific, but also a Korean family name the registry knows
     (D(2018, 5, 5), "North Korean Premier Pak Pong-ju met the Lao delegation in Pyongyang on Monday.",
      {"Pak Pong-ju": "KP"}),
+    (D(2022, 4, 4), "President Joseph R. Biden Jr. met Prime Minister Pham Minh Chinh at the White House on Monday.",
+     {"Joseph R. Biden Jr.": "US", "Pham Minh Chinh": "VN"}),
+    (D(2022, 4, 4), "Indonesian Foreign Minister Retno L.P. Marsudi met her Thai counterpart in Bangkok on Monday.",
+     {"Retno L.P. Marsudi": "ID"}),
     (D(2024, 1, 9), "President Ferdinand Marcos Jr. welcomed President Joko Widodo at Malacanang Palace.",
      {"Ferdinand Marcos Jr.": "PH", "Joko Widodo": "ID"}),
 ]

@@ -26,6 +26,7 @@ VIETNAMESE_MIN, VIETNAMESE_MAX = cues.minimum("people.vietnamese_words"), cues.s
 # Lexicon phrases a registry name may not reach into: "Ho Chi Minh" in "Ho Chi Minh City".
 BLOCKING_LABELS = cues.words("people.blocking_labels")
 SINGLE_NAME_COUNTRIES = cues.words("people.single_name_countries")
+NAME_SUFFIXES = cues.words("people.name_suffixes")
 
 
 def registry_spans(facts: Facts, index: PeopleIndex) -> list[tuple[Span, Actor]]:
@@ -52,6 +53,14 @@ def registry_spans(facts: Facts, index: PeopleIndex) -> list[tuple[Span, Actor]]
             kept.append((doc[start:end], index.actor_of[match_id]))
             last_end = end
     return kept
+
+
+def with_suffix(span: Span) -> Span:
+    """The name with the generational suffix written after it: "Joseph R. Biden Jr.", "Ferdinand Marcos Sr."."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in NAME_SUFFIXES and doc[span.end].text[:1].isupper():
+        return doc[span.start:span.end + 1]
+    return span
 
 
 def heads_a_name(facts: Facts, span: Span) -> bool:
@@ -152,6 +161,7 @@ def find_mentions(facts: Facts, index: PeopleIndex) -> list[Mention]:
     for span, actor in registry_spans(facts, index):
         if not_a_person(facts, span):
             continue
+        span = with_suffix(span)
         mentions.append(make_mention(facts, span, actor, "registry"))
         taken.update(range(span.start, span.end))
     runs = [run for run in name_runs(doc) if not taken.intersection(range(run.start, run.end))]
