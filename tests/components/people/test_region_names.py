@@ -54,6 +54,10 @@ NAMES = [
      {"Joseph R. Biden Jr.": "US", "Pham Minh Chinh": "VN"}),
     (D(2022, 4, 4), "Indonesian Foreign Minister Retno L.P. Marsudi met her Thai counterpart in Bangkok on Monday.",
      {"Retno L.P. Marsudi": "ID"}),
+    (D(2022, 4, 4), "U.S. Ambassador Marc E. Knapper met the Lao delegation in Hanoi on Monday.",
+     {"Marc E. Knapper": "US"}),
+    (D(2022, 4, 4), "Philippine Ambassador Roberto Bernardo Jr. attended the reception in Hanoi on Monday evening.",
+     {"Roberto Bernardo Jr.": "PH"}),
     (D(2024, 1, 9), "President Ferdinand Marcos Jr. welcomed President Joko Widodo at Malacanang Palace.",
      {"Ferdinand Marcos Jr.": "PH", "Joko Widodo": "ID"}),
 ]

@@ -14,6 +14,7 @@ from . import cues
 from .origins import vietnamese_families
 
 # One Vietnamese syllable, diacritics folded: initial consonant, one to three vowels, final consonant.
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,2}$")  # "E.", "L.P."
 VN_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
 VN_FAMILIES = vietnamese_families()
 GIVEN_NAME_LABELS = cues.words("people.given_name_labels")
@@ -81,15 +82,17 @@ def find_name_parts(doc: Doc, shapes: list[int]) -> list[bool]:
             parts[i] = not (shape & ALL_UPPER and not shape & ONE_CHAR)
         else:
             parts[i] = bool(shapes[i - 1] & DASH) and not spaces[i - 1]
-    _join_particles(doc, parts, ignored)
+    _join_particles(doc, parts, ignored, lex)
     return parts
 
 
-def _join_particles(doc: Doc, parts: list[bool], ignored: list[bool]) -> None:
-    """A name particle between two name parts is a name part too ("Hussein bin Abdullah")."""
+def _join_particles(doc: Doc, parts: list[bool], ignored: list[bool], lex: list[str]) -> None:
+    """A name particle or an initial between two name parts is a name part too ("Hussein bin Abdullah",
+    "Marc E. Knapper", "Retno L.P. Marsudi")."""
     gaps = [i for i in range(1, len(parts) - 1) if parts[i - 1] and not parts[i] and parts[i + 1]]
     for i in gaps:
-        if not ignored[i] and doc[i].text in NAME_PARTICLES:
+        text = doc[i].text
+        if not ignored[i] and (text in NAME_PARTICLES or (not lex[i] and INITIALS.match(text))):
             parts[i] = True
 
 
