@@ -7,6 +7,7 @@ Only that plural says so: a counterpart alone gets no title (the guideline), and
 dates say they did not hold the office that day gets none either."""
 from __future__ import annotations
 
+from ...matching import lower_words
 from ..titles import TitleMention
 from . import cues
 from .attach import anchor_before
@@ -22,8 +23,11 @@ def share_offices(facts: Facts, index: PeopleIndex, mentions: list[Mention]) -> 
     """Give each untitled counterpart mention the office of the titled person before it in its sentence,
     when the article names that office in the plural."""
     plurals = None
+    titled: dict[int, bool] = {}  # per person, read once: a person's titles walk all its mentions
     for k, mention in enumerate(mentions):
-        if mention.titles or _titled(mention.person) or anchor_before(facts, mention.span.start)[0] != "counterpart":
+        if mention.titles or _titled(mention.person, titled):
+            continue
+        if anchor_before(facts, mention.span.start)[0] != "counterpart":
             continue
         other = _titled_before(mentions, k)
         if other is None:
@@ -33,11 +37,16 @@ def share_offices(facts: Facts, index: PeopleIndex, mentions: list[Mention]) -> 
             span = plurals.find(_office_words(facts, title))
             if span is not None and not _contradicted(facts, index, mention, title):
                 mention.titles.append(TitleMention(span, title.text, title.role, None, title.past, PLURAL_RULE))
+                titled[id(mention.person)] = True
                 break
 
 
-def _titled(person: Person | None) -> bool:
-    return person is not None and bool(person.titles)
+def _titled(person: Person | None, titled: dict[int, bool]) -> bool:
+    if person is None:
+        return False
+    if id(person) not in titled:
+        titled[id(person)] = bool(person.titles)
+    return titled[id(person)]
 
 
 def _titled_before(mentions: list[Mention], k: int) -> Mention | None:
@@ -71,9 +80,10 @@ class PluralOffices:
 
     def __init__(self, facts: Facts):
         self.facts = facts
+        self.lower = lower_words(facts.doc)
         self.positions: dict[str, list[int]] = {}
-        for i, token in enumerate(facts.doc):
-            self.positions.setdefault(token.lower_, []).append(i)
+        for i, word in enumerate(self.lower):
+            self.positions.setdefault(word, []).append(i)
         self.found: dict[tuple[str, ...], object] = {}
 
     def find(self, words: list[str]):
@@ -89,7 +99,7 @@ class PluralOffices:
         doc, lex, n = self.facts.doc, self.facts.lex, len(plural)
         for end in self.positions.get(plural[-1], ()):
             start = end - n + 1
-            if start < 0 or tuple(t.lower_ for t in doc[start:end + 1]) != plural:
+            if start < 0 or tuple(self.lower[start:end + 1]) != plural:
                 continue
             if n > 1 or (start > 0 and lex[start - 1] == "nationality"):
                 return doc[start:end + 1]
