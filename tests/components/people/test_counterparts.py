@@ -52,3 +52,23 @@ ONLY_COUNTERPART = [
 @pytest.mark.parametrize("published, text, name, titles", SHARED + ONLY_COUNTERPART)
 def test_counterpart_office_from_plural(extract, published, text, name, titles):
     assert titles_of(extract(text, published), name) == titles
+
+
+def test_work_grows_with_the_people_not_their_mentions(nlp, monkeypatch):
+    """Whether a person already holds a title is read once per person, however often it is named."""
+    from vnlao_extract.components.people import model
+
+    reads = []
+    titles = model.Person.titles
+    monkeypatch.setattr(model.Person, "titles", property(lambda self: reads.append(self) or titles.fget(self)))
+    sentence = ("Foreign Minister Wang Yi met his Lao counterpart Saleumxay Kommasith, and the foreign ministers "
+                "agreed. ")
+    later = [name for name in nlp.pipe_names[nlp.pipe_names.index("vnlao_people") + 1:]]
+    counts = []
+    with nlp.select_pipes(disable=later):
+        for n in (20, 40):
+            reads.clear()
+            doc = nlp(sentence * n)
+            assert [p.name for p in doc._.people] == ["Wang Yi", "Saleumxay Kommasith"]
+            counts.append(len(reads))
+    assert counts[1] == counts[0]  # the same two people: no more reads for twice the mentions
