@@ -50,6 +50,8 @@ WRITTEN = [
      ["2024-04-10/2024-04-12", "2024-05-20/2024-05-22"]),
     (PUB, "The meeting was held on 28th December, 2023, and the next one on December 28th, 2024.",
      ["2023-12-28", "2024-12-28"]),
+    (D(2020, 7, 1), "The contract runs until end-2021, and the road will be done by mid-2022, officials said.",
+     ["2021", "2022"]),
     (PUB, "The plan covers the 2021–2025 period and the 2026-30 period, the ministry said.",
      ["2021/2025", "2026/2030"]),
 ]
