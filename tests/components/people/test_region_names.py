@@ -58,6 +58,11 @@ NAMES = [
      {"Marc E. Knapper": "US"}),
     (D(2022, 4, 4), "Philippine Ambassador Roberto Bernardo Jr. attended the reception in Hanoi on Monday evening.",
      {"Roberto Bernardo Jr.": "PH"}),
+    # a family name in capitals before the given name
+    (D(2020, 1, 20), "Chinese Ambassador WANG Wentian met the Cambodian minister in Phnom Penh on Monday.",
+     {"WANG Wentian": "CN"}),
+    (D(2020, 1, 20), "H.E. Mr. CHEA Sophal, Secretary of State of the Ministry of Commerce, led the Cambodian team.",
+     {"CHEA Sophal": "KH"}),
     (D(2024, 1, 9), "President Ferdinand Marcos Jr. welcomed President Joko Widodo at Malacanang Palace.",
      {"Ferdinand Marcos Jr.": "PH", "Joko Widodo": "ID"}),
 ]
@@ -130,6 +135,7 @@ def test_introduced_regional_names(extract, published, text, expected):
 
 # capitalised phrases of regional news that are no person
 NO_PEOPLE = [
+    "WELCOME TO Vientiane, the banner said, as the LEE Kuan Yew School students arrived on Monday.",
     "Officials attended the Mekong-Lancang Cooperation Leaders' Meeting and the Greater Mekong Subregion forum.",
     "The Lao-Thai Friendship Bridge in Nong Khai was reopened, Xinhua and Kyodo News reported on Monday.",
     "Vietnam Airlines and Lao Airlines signed a deal at Noi Bai International Airport on Monday morning.",
