@@ -66,6 +66,13 @@ OFFICES = [
      "Sultan Ibrahim", ["King Sultan"], "MY"),
     (D(2024, 6, 6), "His Majesty Sultan Ibrahim, King of Malaysia, received the Lao ambassador on Monday.",
      "Sultan Ibrahim", ["King of Malaysia"], "MY"),
+    (D(2024, 5, 5), "Member of the Standing Committee of the Political Bureau of the CPC Central Committee Cai Qi "
+     "received the guests.", "Cai Qi",
+     ["Member of the Standing Committee of the Political Bureau of the CPC Central Committee"], "CN"),
+    (D(2024, 5, 5), "Director of the Office of the Central Foreign Affairs Commission Wang Yi met the delegation.",
+     "Wang Yi", ["Director of the Office of the Central Foreign Affairs Commission"], "CN"),
+    (D(2024, 5, 5), "Minister to the Prime Minister's Office Alounxai Sounnalath attended the ceremony in Vientiane.",
+     "Alounxai Sounnalath", ["Minister to the Prime Minister's Office"], "LA"),
     (D(2023, 10, 10), "Secretary-General of ASEAN Kao Kim Hourn addressed the forum in Jakarta on Monday.",
      "Kao Kim Hourn", ["Secretary-General of ASEAN"], "KH"),
     (D(2020, 10, 10), "Dato Lim Jock Hoi, Secretary-General of ASEAN, opened the workshop in Jakarta.",
