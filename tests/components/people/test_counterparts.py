@@ -72,3 +72,19 @@ def test_work_grows_with_the_people_not_their_mentions(nlp, monkeypatch):
             assert [p.name for p in doc._.people] == ["Wang Yi", "Saleumxay Kommasith"]
             counts.append(len(reads))
     assert counts[1] == counts[0]  # the same two people: no more reads for twice the mentions
+
+
+# the shared office leaves out the country it names, which is the other person's
+OFFICE_WITHOUT_COUNTRY = [
+    (D(2024, 6, 6), "Thongsavanh Phomvihane, Minister of Foreign Affairs of Laos, met his Vietnamese counterpart Bui "
+     "Thanh Son in Vientiane. The two ministers of foreign affairs signed a plan.", "Bui Thanh Son",
+     ["Minister of Foreign Affairs"]),
+    (D(2024, 6, 6), "Hun Manet, Prime Minister of the Kingdom of Cambodia, welcomed his Lao counterpart Sonexay "
+     "Siphandone. The prime ministers of the two countries then met the press.", "Sonexay Siphandone",
+     ["Prime Minister"]),
+]
+
+
+@pytest.mark.parametrize("published, text, name, titles", OFFICE_WITHOUT_COUNTRY)
+def test_shared_office_leaves_out_the_country(extract, published, text, name, titles):
+    assert titles_of(extract(text, published), name) == titles

@@ -15,6 +15,8 @@ from .index import PeopleIndex
 from .model import Facts, Mention, Person
 
 LINKS = cues.words("people.full_office_words")
+COUNTRY_LABELS = cues.words("people.country_labels")
+TAIL_WORDS = cues.words("people.office_tail_words")
 LOOKBACK = cues.scope("people.counterpart_lookback")
 PLURAL_RULE = "counterpart_plural"
 
@@ -36,7 +38,8 @@ def share_offices(facts: Facts, index: PeopleIndex, mentions: list[Mention]) -> 
         for title in other.titles:
             span = plurals.find(_office_words(facts, title))
             if span is not None and not _contradicted(facts, index, mention, title):
-                mention.titles.append(TitleMention(span, title.text, title.role, None, title.past, PLURAL_RULE))
+                text = _office_text(facts, title)
+                mention.titles.append(TitleMention(span, text, title.role, None, title.past, PLURAL_RULE))
                 titled[id(mention.person)] = True
                 break
 
@@ -61,16 +64,37 @@ def _titled_before(mentions: list[Mention], k: int) -> Mention | None:
 
 
 def _office_words(facts: Facts, title: TitleMention) -> list[str]:
-    """The office head of a title, lowercase, up to its complement: ["foreign", "minister"], ["minister"]
-    for "Minister of Foreign Affairs"."""
-    words = []
+    """The office phrase of a title in the plural, lowercase: ["foreign", "ministers"], ["ministers", "of",
+    "foreign", "affairs"] for "Minister of Foreign Affairs of Laos" (its head noun made plural)."""
+    words, head = [], None
     for token in title.span:
-        if facts.lex[token.i] != "office" or token.lower_ in LINKS:
+        if facts.lex[token.i] != "office":
             if words:
                 break
             continue
+        if token.lower_ in LINKS and head is None:
+            head = len(words) - 1
         words.append(token.lower_)
+    if not words:
+        return words
+    head = len(words) - 1 if head is None else head
+    words[head] = _plural(words[head])
     return words
+
+
+def _office_text(facts: Facts, title: TitleMention) -> str:
+    """The title without the country it names, which is the other person's: "Minister of Foreign Affairs of
+    Laos" -> "Minister of Foreign Affairs", "General Secretary of the LPRP Central Committee" -> "General
+    Secretary"."""
+    doc, lex = facts.doc, facts.lex
+    tokens = [t.i for t in title.span]
+    head = next((i for i in tokens if lex[i] == "office"), None)
+    if head is None:
+        return title.text
+    end = next((i for i in tokens if i > head and lex[i] in COUNTRY_LABELS), title.span.end)
+    while end > head + 1 and doc[end - 1].lower_ in TAIL_WORDS:
+        end -= 1
+    return doc[head:end].text if end < title.span.end else title.text
 
 
 class PluralOffices:
@@ -86,11 +110,11 @@ class PluralOffices:
             self.positions.setdefault(word, []).append(i)
         self.found: dict[tuple[str, ...], object] = {}
 
-    def find(self, words: list[str]):
+    def find(self, plural: list[str]):
         """The span of the office in the plural, or None."""
-        if not words:
+        if not plural:
             return None
-        plural = (*words[:-1], _plural(words[-1]))
+        plural = tuple(plural)
         if plural not in self.found:
             self.found[plural] = self._first(plural)
         return self.found[plural]
