@@ -12,6 +12,7 @@ from .model import Facts, Mention
 
 CHAIN_JOINERS = cues.words("people.chain_joiners")
 CHAIN_ADVERBS = cues.words("people.chain_adverbs")
+GLUE = cues.words("people.chain_glue")
 APPOSITION_VERBS = cues.words("people.apposition_verbs")
 APPOSITION_GAP = cues.scope("people.apposition_gap")
 COUNTERPART_WORDS = cues.words("people.counterpart_words")
@@ -65,8 +66,8 @@ def titles_before(facts: Facts, start: int) -> list[TitleMention]:
         i = title.start
         if i > 0 and doc[i - 1].lower_ in CHAIN_JOINERS and (i - 1) in ends:
             i -= 1
-        elif i > 1 and doc[i - 1].lower_ in CHAIN_JOINERS and doc[i - 2].text == "," and (i - 2) in ends:
-            i -= 2
+        elif i > 1 and doc[i - 1].lower_ in CHAIN_JOINERS and doc[i - 2].text in GLUE and (i - 2) in ends:
+            i -= 2  # "..., and President", "Deputy Prime Minister-cum-Foreign Minister"
         else:
             break
     if comma_gap and not introduces_name(facts, chain):
@@ -119,7 +120,7 @@ def titles_after(facts: Facts, end: int) -> list[TitleMention]:
         i = title.end
         if i < len(doc) and doc[i].lower_ in CHAIN_JOINERS and (i + 1) in starts:
             i += 1
-        elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in CHAIN_JOINERS and (i + 2) in starts:
+        elif i + 1 < len(doc) and doc[i].text in GLUE and doc[i + 1].lower_ in CHAIN_JOINERS and (i + 2) in starts:
             i += 2
         elif (i + 2 < len(doc) and doc[i].lower_ in CHAIN_JOINERS and doc[i + 1].lower_ in CHAIN_ADVERBS
               and (i + 2) in starts):
