@@ -135,6 +135,7 @@ def test_introduced_regional_names(extract, published, text, expected):
 
 # capitalised phrases of regional news that are no person
 NO_PEOPLE = [
+    "Chea Sim Holdings announced a new hotel in Phnom Penh, and Vongsa Enterprise said the mine would reopen.",
     "WELCOME TO Vientiane, the banner said, as the LEE Kuan Yew School students arrived on Monday.",
     "Officials attended the Mekong-Lancang Cooperation Leaders' Meeting and the Greater Mekong Subregion forum.",
     "The Lao-Thai Friendship Bridge in Nong Khai was reopened, Xinhua and Kyodo News reported on Monday.",
