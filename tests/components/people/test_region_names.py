@@ -63,6 +63,11 @@ NAMES = [
      {"WANG Wentian": "CN"}),
     (D(2020, 1, 20), "H.E. Mr. CHEA Sophal, Secretary of State of the Ministry of Commerce, led the Cambodian team.",
      {"CHEA Sophal": "KH"}),
+    # a name at a sentence end: the next sentence's first word does not make it a place ("Hun Sen. They")
+    (D(2024, 5, 5), "The Lao delegation was received by Hun Sen. They discussed trade and investment.",
+     {"Hun Sen": "KH"}),
+    (D(2024, 5, 5), "The guests were greeted by Sonexay Siphandone. The talks began an hour later in Vientiane.",
+     {"Sonexay Siphandone": "LA"}),
     (D(2024, 1, 9), "President Ferdinand Marcos Jr. welcomed President Joko Widodo at Malacanang Palace.",
      {"Ferdinand Marcos Jr.": "PH", "Joko Widodo": "ID"}),
 ]

@@ -73,6 +73,8 @@ def heads_a_name(facts: Facts, span: Span) -> bool:
     if facts.lex[i] not in ("common", "org") or facts.ignored[i]:
         return False
     nxt = doc[i]
+    if nxt.is_sent_start or span[-1].text.endswith("."):
+        return False  # "... received by Hun Sen. They discussed ...": the next sentence heads nothing
     return nxt.text[:1].isupper() and nxt.lower_ not in DATE_WORDS
 
 
