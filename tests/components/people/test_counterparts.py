@@ -88,3 +88,19 @@ OFFICE_WITHOUT_COUNTRY = [
 @pytest.mark.parametrize("published, text, name, titles", OFFICE_WITHOUT_COUNTRY)
 def test_shared_office_leaves_out_the_country(extract, published, text, name, titles):
     assert titles_of(extract(text, published), name) == titles
+
+
+# the plural may be any phrase of the same post: "PMs" for prime ministers, "foreign ministers" for a
+# Minister for Foreign Affairs
+SYNONYM_PLURALS = [
+    (D(2017, 4, 25), "Lao, Vietnamese PMs hold talks in Vientiane\n\nPrime Minister Thongloun Sisoulith held talks "
+     "with his Vietnamese counterpart Nguyen Xuan Phuc in Vientiane on Monday.", "Nguyen Xuan Phuc",
+     ["Prime Minister"]),
+    (D(2021, 6, 6), "Minister for Foreign Affairs Vivian Balakrishnan met his Lao counterpart Saleumxay Kommasith. "
+     "The foreign ministers discussed the pandemic.", "Saleumxay Kommasith", ["Minister for Foreign Affairs"]),
+]
+
+
+@pytest.mark.parametrize("published, text, name, titles", SYNONYM_PLURALS)
+def test_plural_of_another_phrase_of_the_post(extract, published, text, name, titles):
+    assert titles_of(extract(text, published), name) == titles

@@ -14,7 +14,8 @@ from .attach import anchor_before
 from .index import PeopleIndex
 from .model import Facts, Mention, Person
 
-LINKS = cues.words("people.full_office_words")
+LINKS = cues.words("people.office_links")
+SYNONYM_ROLES = cues.words("people.checked_roles")
 COUNTRY_LABELS = cues.words("people.country_labels")
 TAIL_WORDS = cues.words("people.office_tail_words")
 LOOKBACK = cues.scope("people.counterpart_lookback")
@@ -36,7 +37,7 @@ def share_offices(facts: Facts, index: PeopleIndex, mentions: list[Mention]) -> 
             continue
         plurals = plurals or PluralOffices(facts)
         for title in other.titles:
-            span = plurals.find(_office_words(facts, title))
+            span = next(filter(None, map(plurals.find, _plural_forms(facts, index, title))), None)
             if span is not None and not _contradicted(facts, index, mention, title):
                 text = _office_text(facts, title)
                 mention.titles.append(TitleMention(span, text, title.role, None, title.past, PLURAL_RULE))
@@ -63,23 +64,34 @@ def _titled_before(mentions: list[Mention], k: int) -> Mention | None:
     return None
 
 
-def _office_words(facts: Facts, title: TitleMention) -> list[str]:
-    """The office phrase of a title in the plural, lowercase: ["foreign", "ministers"], ["ministers", "of",
-    "foreign", "affairs"] for "Minister of Foreign Affairs of Laos" (its head noun made plural)."""
-    words, head = [], None
+def _plural_forms(facts: Facts, index: PeopleIndex, title: TitleMention) -> list[list[str]]:
+    """The office of a title in the plural, lowercase, as written and, for an office all of whose phrases
+    name the same post, as any of them: ["foreign", "ministers"], ["ministers", "of", "foreign", "affairs"];
+    ["pms"] for a "Prime Minister" ("Lao, Vietnamese PMs")."""
+    words = [t.lower_ for t in _office_tokens(facts, title)]
+    forms = [_pluralized(words)] if words else []
+    if title.role in SYNONYM_ROLES:
+        forms += [_pluralized(phrase.split()) for phrase, role in index.office_role.items() if role == title.role]
+    return forms
+
+
+def _office_tokens(facts: Facts, title: TitleMention) -> list:
+    """The first run of office words of a title."""
+    tokens = []
     for token in title.span:
         if facts.lex[token.i] != "office":
-            if words:
+            if tokens:
                 break
             continue
-        if token.lower_ in LINKS and head is None:
-            head = len(words) - 1
-        words.append(token.lower_)
-    if not words:
-        return words
-    head = len(words) - 1 if head is None else head
-    words[head] = _plural(words[head])
-    return words
+        tokens.append(token)
+    return tokens
+
+
+def _pluralized(words: list[str]) -> list[str]:
+    """The office phrase with its head noun (the word before its first link, else its last) in the plural."""
+    words = [w.lower() for w in words]
+    head = next((k - 1 for k, w in enumerate(words) if w in LINKS and k > 0), len(words) - 1)
+    return [*words[:head], _plural(words[head]), *words[head + 1:]]
 
 
 def _office_text(facts: Facts, title: TitleMention) -> str:
@@ -131,7 +143,11 @@ class PluralOffices:
 
 
 def _plural(word: str) -> str:
-    return word if word.endswith("s") else word + "s"
+    if word.endswith("s"):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"  # "secretaries"
+    return word + "s"
 
 
 def _contradicted(facts: Facts, index: PeopleIndex, mention: Mention, title: TitleMention) -> bool:
