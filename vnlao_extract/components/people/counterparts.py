@@ -15,7 +15,7 @@ from .index import PeopleIndex
 from .model import Facts, Mention, Person
 
 LINKS = cues.words("people.office_links")
-SYNONYM_ROLES = cues.words("people.checked_roles")
+SYNONYM_ROLES = cues.words("people.synonym_roles")
 COUNTRY_LABELS = cues.words("people.country_labels")
 TAIL_WORDS = cues.words("people.office_tail_words")
 LOOKBACK = cues.scope("people.counterpart_lookback")
