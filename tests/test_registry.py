@@ -185,6 +185,12 @@ def test_dead_on(registry):
         ("monarch", "TH", D(2020, 1, 1), "maha-vajiralongkorn"),
         ("monarch", "TH", D(2015, 1, 1), "bhumibol-adulyadej"),
         ("president", "LA", D(1992, 1, 1), "kaysone-phomvihane"),
+        ("na_chair", "ID", D(2021, 9, 9), "puan-maharani"),
+        ("na_chair", "PH", D(2023, 1, 1), "ferdinand-martin-romualdez"),
+        ("na_chair", "MY", D(2024, 1, 1), "johari-abdul"),
+        ("deputy_prime_minister", "MY", D(2017, 1, 1), "ahmad-zahid-hamidi"),
+        ("president", "MM", D(2015, 1, 1), "thein-sein"),
+        ("prime_minister", "TH", D(2005, 1, 1), "thaksin-shinawatra"),
     ],
 )
 def test_holder_of_added_entries(registry, role, country, day, expected):
@@ -403,3 +409,25 @@ def test_an_office_dated_to_outlive_its_holder_ends_with_the_death(tmp_path):
     registry = Registry.load([path])
     assert registry.holder("na_chair", "TL", datetime.date(2018, 1, 1)).id == "x-leader"
     assert registry.holder("na_chair", "TL", datetime.date(2020, 1, 1)) is None
+
+
+# (id, office title, a day in office, a day out of it): offices of the region outside the heads of
+# party, state and government, dated in the registry
+DATED_OFFICES = [
+    ("lim-jock-hoi", "Secretary-General of ASEAN", D(2020, 6, 1), D(2023, 6, 1)),
+    ("le-luong-minh", "Secretary-General of ASEAN", D(2016, 6, 1), D(2018, 6, 1)),
+    ("hirokazu-matsuno", "Chief Cabinet Secretary of Japan", D(2022, 6, 1), D(2024, 6, 1)),
+    ("moeldoko", "Presidential Chief of Staff of Indonesia", D(2020, 6, 1), D(2025, 6, 1)),
+    ("teten-masduki", "Presidential Chief of Staff of Indonesia", D(2016, 6, 1), D(2019, 6, 1)),
+    ("wiranto", "Coordinating Minister for Political, Legal and Security Affairs of Indonesia", D(2017, 6, 1),
+     D(2020, 6, 1)),
+    ("kyaw-tin", "Union Minister for International Cooperation of Myanmar", D(2018, 6, 1), D(2022, 6, 1)),
+    ("teo-chee-hean", "Deputy Prime Minister of Singapore", D(2018, 6, 1), D(2020, 6, 1)),
+]
+
+
+@pytest.mark.parametrize("actor_id, title, inside, outside", DATED_OFFICES)
+def test_dated_offices_of_the_region(registry, actor_id, title, inside, outside):
+    actor = registry.by_id(actor_id)
+    assert title in [o.title for o in actor.offices_on(inside)]
+    assert title not in [o.title for o in actor.offices_on(outside)]

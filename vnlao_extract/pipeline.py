@@ -16,8 +16,9 @@ PIPE_NAMES = ("sentencizer", "vnlao_article", "vnlao_lexicon", "vnlao_dates", "v
 
 TOKENIZER = "vnlao.Tokenizer.v1"
 
-# "5–6" and "2026–2030": split an en or em dash between digits, as spaCy already does for "-".
-DIGIT_DASH_INFIX = r"(?<=[0-9])[–—](?=[0-9])"
+# "5–6" and "2026–2030": split an en or em dash between digits, as spaCy already does for "-";
+# "10th-12th": any dash between an ordinal and a digit.
+DIGIT_DASH_INFIX = r"(?<=[0-9])[–—](?=[0-9])|(?<=[0-9](?:st|nd|rd|th))[-–—](?=[0-9])"
 
 
 # "by 2020./." : the Vietnamese agencies' end-of-story mark, split off so the year stays a token.

@@ -247,7 +247,7 @@ def test_between_organizations_or_the_two(extract, text, actors):
     ("Prime Minister Hun Manet arrived in Hanoi on Monday. Events attended by the PM included a business "
      "forum and a meeting with Vietnamese investors.", {"hun manet"}),
     ("President Ferdinand Marcos Jr. landed in Jakarta. Later, the President held a meeting with business "
-     "leaders.", {"ferdinand marcos jr"}),
+     "leaders.", {"ferdinand marcos jr."}),
 ])
 def test_bare_office_is_its_holder(extract, text, expected):
     meetings = of_type(extract(text, day("2024-02-12")), "meeting")

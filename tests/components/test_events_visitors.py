@@ -185,7 +185,7 @@ def test_a_date_of_the_main_clause_is_not_the_visit_after_after(extract):
     ("President Vladimir Putin held talks with Vietnamese leader To Lam, the last leg of an Asian tour.",
      "2024-06-20", [("vladimir putin", "completed")]),
     ("President Ferdinand Marcos Jr. said he looks forward to attending the ASEAN Summit in Kuala Lumpur.",
-     "2025-01-15", [("ferdinand marcos jr", "planned")]),
+     "2025-01-15", [("ferdinand marcos jr.", "planned")]),
 ])
 def test_traveller_and_tense(extract, text, published, expected):
     visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]

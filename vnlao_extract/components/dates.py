@@ -170,10 +170,13 @@ def normalize_span(words: list[str], kind: str, published: dt.date | None,
 
 
 def sentence_tense(span: Span, words: dict[str, set[str]]) -> int:
-    """-1 (past), +1 (future) or 0, from the cue word nearest before the date in its sentence."""
+    """-1 (past), +1 (future) or 0, from the cue word nearest before the date in its sentence (else the
+    first one after it)."""
     doc, lower = span.doc, lower_words(span.doc)
     start = span.sent.start if doc.has_annotation("SENT_START") else 0
-    for i in range(span.start - 1, start - 1, -1):
+    end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    # the nearest cue before the date, else the first after it ("On Wednesday the ministers will sign")
+    for i in [*range(span.start - 1, start - 1, -1), *range(span.end, end)]:
         if lower[i] in words["past_cues"]:
             return 1 if i > 0 and lower[i - 1] == "be" else -1  # "will be held"
         if lower[i] in words["future_cues"]:

@@ -6,7 +6,8 @@ lexicon phrase ("Ho Chi Minh City") or credits a photo or story ("Photo: ...", "
 
 The package is pure functions over a per-Doc :class:`Facts`: ``shapes`` (which tokens can be names),
 ``candidates`` (where names are and what is no person), ``attach`` (titles and anchors around a name),
-``coref`` (mentions made into people, short forms), ``references`` (its own component, "the Lao leader"),
+``coref`` (mentions made into people, short forms), ``counterparts`` (the office a counterpart shares
+when the article names it in the plural), ``references`` (its own component, "the Lao leader"),
 with the cue words in ``resources/cues/people.jsonl``.
 
 ``vnlao_people`` adds to the Doc:
@@ -28,6 +29,7 @@ from ...errors import Warnings
 from . import cues
 from .candidates import find_mentions
 from .coref import assign_countries, cluster
+from .counterparts import share_offices
 from .index import PeopleIndex
 from .model import Facts, Mention, Person, Reference, mention_text, name_words
 from .references import ReferenceFinder, make_reference_finder
@@ -73,6 +75,7 @@ class PeopleFinder:
         facts = Facts.of(doc, parts)
         mentions = find_mentions(facts, self.index)
         people = cluster(facts, self.index, mentions)
+        share_offices(facts, self.index, mentions)
         assign_countries(self.index, people)
         doc._.people = people
         doc._.person_mentions = mentions

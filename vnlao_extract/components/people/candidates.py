@@ -25,6 +25,8 @@ NAME_MIN, NAME_MAX = cues.minimum("people.name_words"), cues.scope("people.name_
 VIETNAMESE_MIN, VIETNAMESE_MAX = cues.minimum("people.vietnamese_words"), cues.scope("people.vietnamese_words")
 # Lexicon phrases a registry name may not reach into: "Ho Chi Minh" in "Ho Chi Minh City".
 BLOCKING_LABELS = cues.words("people.blocking_labels")
+SINGLE_NAME_COUNTRIES = cues.words("people.single_name_countries")
+NAME_SUFFIXES = cues.words("people.name_suffixes")
 
 
 def registry_spans(facts: Facts, index: PeopleIndex) -> list[tuple[Span, Actor]]:
@@ -53,6 +55,14 @@ def registry_spans(facts: Facts, index: PeopleIndex) -> list[tuple[Span, Actor]]
     return kept
 
 
+def with_suffix(span: Span) -> Span:
+    """The name with the generational suffix written after it: "Joseph R. Biden Jr.", "Ferdinand Marcos Sr."."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in NAME_SUFFIXES and doc[span.end].text[:1].isupper():
+        return doc[span.start:span.end + 1]
+    return span
+
+
 def heads_a_name(facts: Facts, span: Span) -> bool:
     """The name is the first part of a place or organisation: "Tran Hung Dao Street",
     "Kaysone Phomvihane Museum", "Ho Chi Minh National Academy of Politics"."""
@@ -63,6 +73,8 @@ def heads_a_name(facts: Facts, span: Span) -> bool:
     if facts.lex[i] not in ("common", "org") or facts.ignored[i]:
         return False
     nxt = doc[i]
+    if nxt.is_sent_start or span[-1].text.endswith("."):
+        return False  # "... received by Hun Sen. They discussed ...": the next sentence heads nothing
     return nxt.text[:1].isupper() and nxt.lower_ not in DATE_WORDS
 
 
@@ -128,6 +140,13 @@ def introduced(facts: Facts, index: PeopleIndex, run: Span) -> bool:
     return False
 
 
+def single_name(index: PeopleIndex, mention: Mention, words: list[str]) -> bool:
+    """A one-word name right after a title of a country where many people have only one name
+    ("Indonesian Trade Minister Lutfi"); never a registry short form, which the coreference joins."""
+    return (len(words) == 1 and mention.rule == "title_before" and (mention.country or "").lower() in SINGLE_NAME_COUNTRIES
+            and len(words[0]) > 2 and folded(words[0]) not in index.short_of)
+
+
 def variant_actor(index: PeopleIndex, run: Span) -> Actor | None:
     """The registry actor a glued or misspelt name stands for."""
     if len(run) == 1:
@@ -144,6 +163,7 @@ def find_mentions(facts: Facts, index: PeopleIndex) -> list[Mention]:
     for span, actor in registry_spans(facts, index):
         if not_a_person(facts, span):
             continue
+        span = with_suffix(span)
         mentions.append(make_mention(facts, span, actor, "registry"))
         taken.update(range(span.start, span.end))
     runs = [run for run in name_runs(doc) if not taken.intersection(range(run.start, run.end))]
@@ -156,9 +176,11 @@ def find_mentions(facts: Facts, index: PeopleIndex) -> list[Mention]:
         if taken.intersection(range(run.start, run.end)):
             continue
         words = name_words(run)
-        if len(words) < NAME_MIN or len(words) > NAME_MAX or not_a_person(facts, run):
+        if len(words) > NAME_MAX or not_a_person(facts, run):
             continue
         mention = make_mention(facts, run, None, "")
+        if len(words) < NAME_MIN and not single_name(index, mention, words):
+            continue
         if not mention.rule and vietnamese_shape(facts, index, run):
             mention.rule = "vietnamese_name"
         if not mention.rule and introduced(facts, index, run):

@@ -27,6 +27,7 @@ class PeopleIndex:
         self.nationality_of = lexicon.nationality_of
         self.counterpart_key = nlp.vocab.strings.add("counterpart")
         self.role_of = lexicon.role_of
+        self.office_role = lexicon.office_role
 
     def _add_actor(self, nlp: Language, actor: Actor) -> None:
         docs = list(nlp.tokenizer.pipe(actor.forms()))

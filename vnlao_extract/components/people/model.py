@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from ...registry import Actor, fold
 from ..titles import TitleMention
 from ...matching import ignored_mask, lex_entries, lex_labels
+from . import cues
 
 
 @lru_cache(maxsize=65536)
@@ -28,8 +29,16 @@ def name_words(span: Span) -> list[str]:
 
 
 def mention_text(span: Span) -> str:
+    """The name as written, without a sentence's full stop glued to its last word ("Hun Sen."), but with
+    the dot of an abbreviation that ends names ("Ferdinand Marcos Jr.")."""
     text = span.text
-    return text[:-1] if text.endswith(".") and len(span[-1]) > 2 else text
+    last = span[-1].lower_
+    if last in DOTTED_NAME_ENDS:
+        return text
+    return text[:-1] if text.endswith(".") and len(last) > 2 else text
+
+
+DOTTED_NAME_ENDS = cues.words("people.dotted_name_ends")
 
 
 VARIANT_RULE = "registry_variant"  # the rule of a mention that spells a registry name another way

@@ -13,6 +13,12 @@ def vietnamese_families(lexicon: Lexicon | None = None) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.family_names.get("VN", ()))
 
 
+def all_families(lexicon: Lexicon | None = None) -> frozenset[str]:
+    """The folded family names (a name's first word) of every country."""
+    lexicon = lexicon or load_lexicon()
+    return frozenset(fold(w) for words in lexicon.family_names.values() for w in words)
+
+
 class NameOrigins:
     """The rows of ``name_origins.jsonl``, folded, tried in order."""
 

@@ -11,11 +11,13 @@ from spacy.tokens import Doc, Span, Token
 from ...registry import fold
 from ...matching import ignored_mask, lex_entries, lex_labels
 from . import cues
-from .origins import vietnamese_families
+from .origins import all_families, vietnamese_families
 
 # One Vietnamese syllable, diacritics folded: initial consonant, one to three vowels, final consonant.
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,2}$")  # "E.", "L.P."
 VN_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
 VN_FAMILIES = vietnamese_families()
+FAMILIES = all_families()
 GIVEN_NAME_LABELS = cues.words("people.given_name_labels")
 NAME_PARTS = ("vnlao", "name_parts")  # doc.user_data key of name_parts(doc)
 GIVEN_NAME_WORDS = cues.scope("people.given_name_words")
@@ -78,18 +80,26 @@ def find_name_parts(doc: Doc, shapes: list[int]) -> list[bool]:
         elif not shape & FIRST_ALPHA:
             continue
         elif shape & FIRST_UPPER:
-            parts[i] = not (shape & ALL_UPPER and not shape & ONE_CHAR)
+            parts[i] = not (shape & ALL_UPPER and not shape & ONE_CHAR) or _capital_family(doc, i, shapes, lex)
         else:
             parts[i] = bool(shapes[i - 1] & DASH) and not spaces[i - 1]
-    _join_particles(doc, parts, ignored)
+    _join_particles(doc, parts, ignored, lex)
     return parts
 
 
-def _join_particles(doc: Doc, parts: list[bool], ignored: list[bool]) -> None:
-    """A name particle between two name parts is a name part too ("Hussein bin Abdullah")."""
+def _capital_family(doc: Doc, i: int, shapes: list[int], lex: list[str]) -> bool:
+    """A family name in capitals before the given name, as Cambodian and Chinese news write it: "KONG Vibol"."""
+    return (i + 1 < len(doc) and not lex[i + 1] and shapes[i + 1] & CAPITALISED_MASK == CAPITALISED
+            and fold(doc[i].text) in FAMILIES)
+
+
+def _join_particles(doc: Doc, parts: list[bool], ignored: list[bool], lex: list[str]) -> None:
+    """A name particle or an initial between two name parts is a name part too ("Hussein bin Abdullah",
+    "Marc E. Knapper", "Retno L.P. Marsudi")."""
     gaps = [i for i in range(1, len(parts) - 1) if parts[i - 1] and not parts[i] and parts[i + 1]]
     for i in gaps:
-        if not ignored[i] and doc[i].text in NAME_PARTICLES:
+        text = doc[i].text
+        if not ignored[i] and (text in NAME_PARTICLES or (not lex[i] and INITIALS.match(text))):
             parts[i] = True
 
 
