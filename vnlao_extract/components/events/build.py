@@ -22,14 +22,18 @@ FRAMED_PLANNED_DAYS = CUES.scope("window.framed_planned_days")
 
 
 def add_events(facts: DocFacts, found: list[tuple[Span, dict]], events: list[Event]) -> None:
-    clause_triggers = [s for s, r in found if r.get("frame") != "visit"]
-    visit_triggers = [s for s, r in found if r.get("frame") == "visit"]
+    by_sentence: dict[tuple[int, int], list[tuple[Span, dict]]] = {}
+    for span, row in found:  # every rule reads the other triggers of the trigger's sentence only
+        by_sentence.setdefault(facts.sentence(span.start), []).append((span, row))
     last_visit: Event | None = None
     for span, row in found:
+        local = by_sentence[facts.sentence(span.start)]
         if row.get("frame") == "visit":
+            visit_triggers = [s for s, r in local if r.get("frame") == "visit"]
             last_visit = add_visit(facts, span, row, visit_triggers, events, last_visit)
             continue
-        for event in parties_events(facts, span, row, found, clause_triggers, events, last_visit):
+        clause_triggers = [s for s, r in local if r.get("frame") != "visit"]
+        for event in parties_events(facts, span, row, local, clause_triggers, events, last_visit):
             add_occasion(facts, events, event, anaphoric(facts, span))
     events[:] = drop_the_dead(absorb_parts(events), facts.published)
     plan_framing_visits(facts, events)

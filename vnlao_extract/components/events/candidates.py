@@ -2,6 +2,8 @@
 roles (object, host, subject group)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span
 
 from .cues import CUES
@@ -29,11 +31,18 @@ NP_LEAD_LABELS = ("honorific", "nationality")
 
 
 def mentions_in(facts: DocFacts, start: int, end: int) -> list:
-    return [m for m in facts.mentions if start <= m.span.start and m.span.end <= end]
+    first, last = bisect_left(facts.mention_starts, start), bisect_left(facts.mention_starts, end)
+    return [m for m in facts.mentions[first:last] if m.span.end <= end]
 
 
 def references_in(facts: DocFacts, start: int, end: int) -> list:
-    return [r for r in facts.references if start <= r.span.start and r.span.end <= end]
+    first, last = bisect_left(facts.reference_starts, start), bisect_left(facts.reference_starts, end)
+    return [r for r in facts.references[first:last] if r.span.end <= end]
+
+
+def mentions_before(facts: DocFacts, i: int) -> list:
+    """The mentions that end before token ``i``, in text order."""
+    return [m for m in facts.mentions[:bisect_left(facts.mention_starts, i)] if m.span.end <= i]
 
 
 def candidates(facts: DocFacts, start: int, end: int) -> list:

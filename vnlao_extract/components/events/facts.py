@@ -30,6 +30,12 @@ class DocFacts:
         self.lexicon = doc._.lexicon
         self.published = doc._.published
         self.unclaimed: dict[str, tuple] = {}  # type -> (start, end) of a dated mention that named no one
+        self.mention_starts = [m.span.start for m in self.mentions]  # both in text order: ranges by bisection
+        self.reference_starts = [r.span.start for r in self.references]
+        self.kinds: dict[int, tuple[int, set]] = {}  # id(event) -> (mentions read, kinds), see occasions
+        self.sentence_dates: dict[tuple[int, int], list] = {}  # the dates of each sentence, in doc._.dates order
+        for date in self.dates:
+            self.sentence_dates.setdefault(self.sentence(date.span.start), []).append(date)
 
     def sentence(self, i: int) -> tuple[int, int]:
         """(start, end) of the sentence of token ``i``: what ``doc[i:j].sent`` spans."""

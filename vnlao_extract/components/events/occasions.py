@@ -85,9 +85,14 @@ def span_kinds(facts: DocFacts, span: Span) -> set[str]:
 
 
 def event_kinds(facts: DocFacts, event: Event) -> set[str]:
+    """The kinds all of an event's mentions name (read once per mention: an event may gather hundreds)."""
     if event.type not in KIND_TYPES:
         return set()
-    return set().union(*(span_kinds(facts, span) for span, _ in event.mentions))
+    read, kinds = facts.kinds.get(id(event), (0, set()))
+    if read < len(event.mentions):
+        kinds = kinds.union(*(span_kinds(facts, span) for span, _ in event.mentions[read:]))
+        facts.kinds[id(event)] = (len(event.mentions), kinds)
+    return kinds
 
 
 def kinds_agree(facts: DocFacts, a: Event, b: Event, strict: bool = False) -> bool:

@@ -19,6 +19,7 @@ PAIR_LEADS = CUES.words("the_two.lead")
 PAIR_NOUNS = CUES.words("the_two.nouns")
 PAIR_REACH = CUES.scope("the_two.lead")
 PAIR_PHRASES = CUES.phrases("the_two.phrases")
+PAIR_PEOPLE = CUES.scope("the_two.nouns")
 DOCUMENT_NOUNS = CUES.words("documents.plural")
 DOCUMENT_NOUN = CUES.words("documents.singular")
 DOCUMENT_REACH = CUES.scope("documents.plural")
@@ -128,11 +129,13 @@ def the_two(facts: DocFacts, trigger: Span, talks: list | None = None, start: in
 
 def last_pair(facts: DocFacts, i: int) -> list:
     """The last person named before token ``i`` and the last one before from another country (a pair of
-    two sides), else the last two people, in text order."""
+    two sides; looked for among the last ``PAIR_PEOPLE`` people), else the last two people, in text order."""
     recent = []
-    for mention in reversed([m for m in facts.mentions if m.span.end <= i]):
+    for mention in reversed(cand.mentions_before(facts, i)):
         if mention.person is not None and mention.person not in recent:
             recent.append(mention.person)
+            if len(recent) == PAIR_PEOPLE:
+                break
     if len(recent) < 2:
         return []
     last = recent[0]

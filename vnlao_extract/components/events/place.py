@@ -72,12 +72,17 @@ def place_of(facts: DocFacts, i: int) -> tuple[str, str | None]:
 
 
 def place_name(facts: DocFacts, i: int) -> str:
-    for span, row in facts.lexicon:
-        if span.start <= i < span.end:
-            if row["label"] == "nationality":
-                return facts.country_names.get(row["country"], span.text)
-            return span.text
-    return facts.doc[i].text
+    """The words of the lexicon phrase at token ``i`` (its tokens share one row), a nationality as its country."""
+    row = facts.entries[i]
+    if row is None:
+        return facts.doc[i].text
+    start, end = i, i + 1
+    while start > 0 and facts.entries[start - 1] is row:
+        start -= 1
+    while end < len(facts.entries) and facts.entries[end] is row:
+        end += 1
+    text = facts.doc[start:end].text
+    return facts.country_names.get(row["country"], text) if row["label"] == "nationality" else text
 
 
 def more_destinations(facts: DocFacts, trigger: Span, place_country: str | None, limit: int) -> list[int]:

@@ -76,12 +76,12 @@ def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int
     clause = clause_bounds(facts, trigger, kind)
     if clause is not None:
         limit_before, limit_after = max(limit_before, clause[0]), min(limit_after, clause[1])
-    usable_dates = [d for d in facts.dates
-                    if sentence[0] <= d.span.start < sentence[1] and usable(facts, d, trigger)]
+    in_sentence = facts.sentence_dates.get(sentence, [])
+    usable_dates = [d for d in in_sentence if usable(facts, d, trigger)]
     after = [d for d in usable_dates if trigger.end <= d.span.start < limit_after]
     if after:
         return after[0]
-    if any(trigger.end <= d.span.start < limit_after and is_week(d) for d in facts.dates):
+    if any(trigger.end <= d.span.start < limit_after and is_week(d) for d in in_sentence):
         return None  # "will visit China next week": dated to a week, not to the dateline's day
     if ahead_of(facts, trigger):
         return None  # "met Y on June 9 ahead of his visit to Laos": that date is not the visit's
