@@ -55,6 +55,8 @@ class Facts:
     ends: dict[int, TitleMention]
     starts: dict[int, TitleMention]
     published: datetime.date | None
+    roles: dict = field(default_factory=dict)  # id(person) -> offices, read once (references.roles_of)
+    countries: dict = field(default_factory=dict)  # id(person) -> country, read once (references.country_of)
 
     @classmethod
     def of(cls, doc: Doc, parts: list[bool]) -> "Facts":
@@ -89,6 +91,7 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
     actor: Actor | None = None
     short_forms: set[str] = field(default_factory=set)
+    named: tuple | None = field(default=None, repr=False)  # ((mentions read, actor id), name), see ``name``
 
     @property
     def forms(self) -> list[str]:
@@ -102,11 +105,17 @@ class Person:
 
     @property
     def name(self) -> str:
-        """The fullest form written; the registry's name when the text only glued or misspelt it."""
+        """The fullest form written; the registry's name when the text only glued or misspelt it (worked out
+        again only when mentions were added: the rules ask for it once per mention)."""
+        if self.named and self.named[0] == (len(self.mentions), id(self.actor)):
+            return self.named[1]
         full = [mention_text(m.span) for m in self.mentions if len(m.span) > 1 and m.rule != VARIANT_RULE]
         if full:
-            return max(full, key=lambda text: (len(text.split()), -full.index(text)))
-        return self.actor.name if self.actor else mention_text(self.mentions[0].span)
+            name = max(full, key=lambda text: (len(text.split()), -full.index(text)))
+        else:
+            name = self.actor.name if self.actor else mention_text(self.mentions[0].span)
+        self.named = ((len(self.mentions), id(self.actor)), name)
+        return name
 
     @property
     def written_aliases(self) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+from bisect import bisect_left
+
 import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -25,6 +27,7 @@ COUNTERPART_MODIFIERS = cues.words("people.counterpart_modifiers")
 COUNTRY_PREPOSITIONS = cues.words("people.country_prepositions")
 BARE_DETERMINERS = cues.words("people.bare_office_determiners")
 BARE_ROLES = cues.words("people.bare_office_roles")
+BARE_REACH = cues.scope("people.bare_office_reach")
 GENERIC_ROLES = cues.words("people.generic_roles")
 UNRANKED = max(LEADER_RANK.values()) + 9
 
@@ -60,7 +63,7 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
     found += counterparts(facts, index, mentions, found)
     references = bare_offices(facts, mentions, named_titles)
     for span, country, role in found:
-        person = resolve(country, role, people, facts.published)
+        person = resolve(country, role, people, facts)
         actor = None
         if person is None and country and role and facts.published:
             actor = index.registry.holder(role, country, facts.published)
@@ -74,6 +77,7 @@ def bare_offices(facts: Facts, mentions: list[Mention], named_titles: set[int]) 
     """Offices named with neither a name nor a country ("events attended by the PM"): the person of the
     latest mention before it who holds that office (a title of the article, else the registry's)."""
     doc, found = facts.doc, []
+    in_order = InOrder([m for m in mentions if m.person is not None], lambda m: m.span.start)
     for title in doc._.titles:
         if id(title) in named_titles or title.country is not None or title.role not in BARE_ROLES:
             continue
@@ -81,25 +85,53 @@ def bare_offices(facts: Facts, mentions: list[Mention], named_titles: set[int]) 
             continue
         if facts.ignored[title.span.start]:
             continue
-        person = latest_holder(facts, title.role, title.span.start, mentions)
+        person = latest_holder(facts, title.role, title.span.start, in_order)
         if person is not None:
-            found.append(Reference(title.span, person.country, title.role, person))
+            found.append(Reference(title.span, country_of(facts, person), title.role, person))
     return found
 
 
-def latest_holder(facts: Facts, role: str, i: int, mentions: list[Mention]) -> Person | None:
-    """The person of the latest mention before token ``i`` who holds ``role``."""
-    for mention in reversed([m for m in mentions if m.span.end <= i and m.person is not None]):
-        if holds(facts, mention.person, role):
+def latest_holder(facts: Facts, role: str, i: int, mentions: "InOrder") -> Person | None:
+    """The person of the latest mention before token ``i`` who holds ``role`` (among the last BARE_REACH)."""
+    last = bisect_left(mentions.starts, i)
+    for mention in reversed(mentions.items[max(0, last - BARE_REACH):last]):
+        if mention.span.end <= i and holds(facts, mention.person, role):
             return mention.person
     return None
 
 
 def holds(facts: Facts, person: Person, role: str) -> bool:
-    if any(t.role == role and not t.past for t in person.titles):
-        return True
-    return (person.actor is not None and facts.published is not None
-            and any(o.role == role for o in person.actor.offices_on(facts.published)))
+    """Whether the article or the registry (on the published date) gives the person that office."""
+    titled, registered = roles_of(facts, person)
+    return role in titled or role in registered
+
+
+def country_of(facts: Facts, person: Person) -> str | None:
+    """The person's country, read once (the people are complete when references are read)."""
+    if id(person) not in facts.countries:
+        facts.countries[id(person)] = person.country
+    return facts.countries[id(person)]
+
+
+def roles_of(facts: Facts, person: Person) -> tuple[set[str], set[str]]:
+    """(the offices the article gives the person now, the registry's on the published date), read once."""
+    if id(person) not in facts.roles:
+        titled = {t.role for t in person.titles if not t.past}
+        registered = ({o.role for o in person.actor.offices_on(facts.published)}
+                      if person.actor is not None and facts.published is not None else set())
+        facts.roles[id(person)] = (titled, registered)
+    return facts.roles[id(person)]
+
+
+class InOrder:
+    """Items sorted by the token they start at: those starting in a range, by bisection."""
+
+    def __init__(self, items: list, start_of):
+        self.items = sorted(items, key=start_of)
+        self.starts = [start_of(item) for item in self.items]
+
+    def between(self, start: int, end: int) -> list:
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
 def counterparts(facts: Facts, index: ReferenceIndex, mentions: list[Mention],
@@ -108,6 +140,8 @@ def counterparts(facts: Facts, index: ReferenceIndex, mentions: list[Mention],
     written, the office of the nearest person or office named before (same or previous sentence)."""
     doc, lex, entries = facts.doc, facts.lex, facts.entries
     starts = {m.span.start for m in mentions}
+    in_order_mentions = InOrder(mentions, lambda m: m.span.start)
+    in_order_found = InOrder(found, lambda f: f[0].start)
     found_counterparts = []
     for i in numpy.flatnonzero(doc.to_array(LOWER) == index.counterpart_key).tolist():
         if facts.ignored[i]:
@@ -132,24 +166,24 @@ def counterparts(facts: Facts, index: ReferenceIndex, mentions: list[Mention],
             end += 2
         if country is None:
             continue
-        role = role_before(facts, start, mentions, found)
+        role = role_before(facts, start, in_order_mentions, in_order_found)
         if role:
             found_counterparts.append((doc[start:end], country, role))
     return found_counterparts
 
 
-def role_before(facts: Facts, i: int, mentions: list[Mention], found: list) -> str | None:
-    """The office of the nearest person or office named before token ``i`` in its sentence or the one before."""
+def role_before(facts: Facts, i: int, mentions: "InOrder", found: "InOrder") -> str | None:
+    """The office of the nearest person or office named before token ``i`` in its sentence or the one before
+    (``mentions`` and ``found`` in text order)."""
     doc = facts.doc
     sentence = doc[i].sent
     window = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     candidates = []
-    for mention in mentions:
-        if window <= mention.span.start < i and mention.person is not None:
+    for mention in mentions.between(window, i):
+        if mention.person is not None:
             candidates.append((mention.span.start, person_role(facts, mention.person)))
-    for span, _, role in found:
-        if window <= span.start < i:
-            candidates.append((span.start, role))
+    for span, _, role in found.between(window, i):
+        candidates.append((span.start, role))
     candidates = [c for c in candidates if c[1]]
     return max(candidates)[1] if candidates else None
 
@@ -162,10 +196,10 @@ def person_role(facts: Facts, person: Person) -> str | None:
     return min(roles, key=ROLE_RANK.get) if roles else None
 
 
-def holds_office(person: Person, role: str, day: datetime.date | None) -> bool:
-    roles = {t.role for t in person.titles if not t.past}
-    if not roles and person.actor is not None and day is not None:
-        roles = {o.role for o in person.actor.offices_on(day)}
+def holds_office(facts: Facts, person: Person, role: str) -> bool:
+    """The article's offices of the person, else the registry's; "minister" is any minister's office."""
+    titled, registered = roles_of(facts, person)
+    roles = titled or registered
     return role in roles or (role in GENERIC_ROLES and any(r.endswith(role) for r in roles))
 
 
@@ -177,13 +211,13 @@ def named_person(actor, people: list[Person]) -> Person | None:
     return next((p for p in people if p.actor is not None and p.actor.id == actor.id), None)
 
 
-def resolve(country: str | None, role: str | None, people: list[Person],
-            day: datetime.date | None = None) -> Person | None:
+def resolve(country: str | None, role: str | None, people: list[Person], facts: Facts) -> Person | None:
     """The article's person of that country (and office, when one is given: a title of the article, else
-    the registry's office on ``day``), the highest-ranked first. "the Lao minister" is any Lao minister."""
+    the registry's office on the published date), the highest-ranked first. "the Lao minister" is any Lao
+    minister."""
     if country is None:
         return None
-    fitting = [p for p in people if p.country == country and (role is None or holds_office(p, role, day))]
+    fitting = [p for p in people if country_of(facts, p) == country and (role is None or holds_office(facts, p, role))]
     if not fitting:
         return None
     return min(fitting, key=lambda p: (min((LEADER_RANK.get(t.role, UNRANKED) for t in p.titles), default=UNRANKED),
