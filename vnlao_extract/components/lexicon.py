@@ -34,28 +34,34 @@ class LexiconTagger:
         for index, row in enumerate(self.rows):
             self.matcher.add(f"lex{index}", list(nlp.tokenizer.pipe(row["phrases"])))
         self._row_of = {nlp.vocab.strings[f"lex{i}"]: row for i, row in enumerate(self.rows)}
-        self._rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+        rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+        # per match_id: (rank of its label, its label's hash, its row), so that sorting compares ints only
+        self._sort_facts = {match_id: (rank.get(row["label"], len(LABEL_PRIORITY)), nlp.vocab.strings.add(row["label"]),
+                                       row) for match_id, row in self._row_of.items()}
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        """The phrases found, longest first where they overlap (then the LABEL_PRIORITY order), as
-        spaCy's filter_spans keeps them; Spans are made only for the phrases kept."""
-        found = [(start, end, self._row_of[match_id]) for match_id, start, end in self.matcher(doc)]
-        found.sort(key=lambda m: (m[0] - m[1], m[0], self._rank.get(m[2]["label"], len(LABEL_PRIORITY))))
+        """The phrases found, longest first where they overlap (then the LABEL_PRIORITY order, then the
+        PhraseMatcher's), as spaCy's filter_spans keeps them; Spans are made only for the phrases kept."""
+        facts = self._sort_facts
+        found = [(start - end, start, facts[match_id][0], n, end, match_id)
+                 for n, (match_id, start, end) in enumerate(self.matcher(doc))]
+        found.sort()
         taken = bytearray(len(doc))
         kept = []
-        for start, end, row in found:
+        for _, start, _, _, end, match_id in found:
             if not taken[start] and not taken[end - 1]:
                 taken[start:end] = b"\x01" * (end - start)
-                kept.append((start, end, row))
-        kept.sort(key=lambda m: m[0])
-        return [(Span(doc, start, end, label=row["label"]), row) for start, end, row in kept]
+                kept.append((start, end, match_id))
+        kept.sort()
+        return [(Span(doc, start, end, label=facts[match_id][1]), facts[match_id][2]) for start, end, match_id in kept]
 
     def set_annotations(self, doc: Doc, found) -> None:
         labels: list[str] = [""] * len(doc)
         entries: list[dict | None] = [None] * len(doc)
         for span, row in found:
-            labels[span.start:span.end] = [row["label"]] * len(span)
-            entries[span.start:span.end] = [row] * len(span)
+            start, end = span.start, span.end
+            labels[start:end] = [row["label"]] * (end - start)
+            entries[start:end] = [row] * (end - start)
         doc._.lex_labels, doc._.lex_entries = labels, entries
         doc._.lexicon = found
 

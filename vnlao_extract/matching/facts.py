@@ -13,7 +13,7 @@ work on a Doc that did not go through those components. ``token._.ignored``, ``t
 """
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Token
 
 
@@ -36,6 +36,22 @@ def lower_words(doc: Doc) -> list[str]:
         # from the array, not token by token: making a Token object per word costs more than the lookup
         strings = doc.vocab.strings
         cached = doc.user_data[("vnlao", "lower")] = [strings[key] for key in doc.to_array(LOWER).tolist()]
+    return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins it token by token on every read)."""
+    cached = doc.user_data.get(("vnlao", "text"))
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[("vnlao", "text")] = (len(doc), doc.text)
+    return cached[1]
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token (``token.idx``), computed once per Doc."""
+    cached = doc.user_data.get(("vnlao", "idx"))
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[("vnlao", "idx")] = doc.to_array(IDX).tolist()
     return cached
 
 
