@@ -148,3 +148,28 @@ def test_reference_phrases(nlp, text, phrase, role):
 def test_name_words_are_not_labelled(nlp, text, word):
     doc = nlp(text)
     assert next(t for t in doc if t.text == word)._.lex in ("", "common")
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Sonexay Siphandone of the Lao PDR flew to Ho Chi Minh City.",
+    "Nothing of note here.",
+    "",
+])
+def test_lexicon_spans_are_the_phrases(nlp, text):
+    from vnlao_extract.matching import lex_labels, lex_phrases
+
+    doc = nlp(text)
+    phrases = lex_phrases(doc)
+    assert [(span.start, span.end, row) for span, row in doc._.lexicon] == phrases
+    assert all(span.label_ == row["label"] for span, row in doc._.lexicon)
+    assert doc._.lexicon is doc._.lexicon  # made once
+    assert [label for label in lex_labels(doc) if label] == [row["label"] for s, e, row in phrases for _ in range(s, e)]
+
+
+def test_setting_lexicon_spans_sets_the_phrases(nlp):
+    from vnlao_extract.matching import lex_phrases
+
+    doc = nlp("The talks in Vientiane ended.")
+    row = {"label": "place", "country": "LA"}
+    doc._.lexicon = [(doc[3:4], row)]
+    assert lex_phrases(doc) == [(3, 4, row)] and doc._.lexicon[0][0].text == "Vientiane"

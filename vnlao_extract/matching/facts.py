@@ -6,9 +6,11 @@ the same facts many times, so the component that finds a fact stores one list pe
 - ``doc._.ignored_mask``: ``list[bool]``, True for tokens outside the article body (``vnlao_article``)
 - ``doc._.lex_labels``: ``list[str]``, the lexicon label of each token or "" (``vnlao_lexicon``)
 - ``doc._.lex_entries``: ``list[dict | None]``, the lexicon row of each token (``vnlao_lexicon``)
+- ``doc._.lex_phrases``: ``list[tuple[int, int, dict]]``, (start, end, row) of each lexicon phrase
+  (``vnlao_lexicon``; ``doc._.lexicon`` gives them as Spans, made when first read)
 
-Rules read them through :func:`ignored_mask`, :func:`lex_labels` and :func:`lex_entries`, which also
-work on a Doc that did not go through those components. ``token._.ignored``, ``token._.lex`` and
+Rules read them through :func:`ignored_mask`, :func:`lex_labels`, :func:`lex_entries` and
+:func:`lex_phrases`, which also work on a Doc that did not go through those components. ``token._.ignored``, ``token._.lex`` and
 ``token._.lex_entry`` read the same lists, for users and patterns that work token by token.
 """
 from __future__ import annotations
@@ -27,6 +29,11 @@ def lex_labels(doc: Doc) -> list[str]:
 
 def lex_entries(doc: Doc) -> list[dict | None]:
     return doc._.lex_entries or [None] * len(doc)
+
+
+def lex_phrases(doc: Doc) -> list[tuple[int, int, dict]]:
+    """(start, end, row) of every lexicon phrase, in text order: ``doc._.lexicon`` without the Spans."""
+    return doc._.lex_phrases or []
 
 
 def lower_words(doc: Doc) -> list[str]:
@@ -70,7 +77,7 @@ def _token_fact(name: str, empty):
     return getter, setter
 
 
-for _name in ("ignored_mask", "lex_labels", "lex_entries"):
+for _name in ("ignored_mask", "lex_labels", "lex_entries", "lex_phrases"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 # "" rather than None for ``lex``: the Matcher cannot compare a None extension value with a string.

@@ -7,7 +7,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from ...matching import lex_entries, lex_labels, lower_words
+from ...matching import lex_entries, lex_labels, lex_phrases, lower_words
 
 
 class DocFacts:
@@ -27,7 +27,7 @@ class DocFacts:
         self.dated = {i for d in self.dates for i in range(d.span.start, d.span.end)}
         self.mentions = doc._.person_mentions
         self.references = [r for r in doc._.references if r.person or r.registry_name]
-        self.lexicon = doc._.lexicon
+        self.lexicon = lex_phrases(doc)  # (start, end, row)
         self.published = doc._.published
         self.unclaimed: dict[str, tuple] = {}  # type -> (start, end) of a dated mention that named no one
         self.mention_starts = [m.span.start for m in self.mentions]  # both in text order: ranges by bisection
