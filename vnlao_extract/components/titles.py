@@ -19,6 +19,7 @@ country is a nationality or place before the office, else the first one after it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -93,6 +94,7 @@ def _org_end(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     return lex[i] in ORG_END_LABELS and text[:1].isupper()
 
 
+@lru_cache(maxsize=20_000)
 def text_is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -122,12 +124,18 @@ def _classify(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> int:
 
 
 def _class_getter(index: int):
-    def getter(token: Token) -> bool:
-        doc, i = token.doc, token.i
-        cache = _class_cache(doc)
-        if cache[i] is None:
-            cache[i] = _classify(doc, i, lex_labels(doc), ignored_mask(doc))
-        return bool(cache[i] >> index & 1)
+    bit = 1 << index
+
+    def getter(token: Token) -> bool:  # the Matcher calls it for each class of each token it runs on
+        doc = token.doc
+        cache = doc.user_data.get(CLASSES_KEY)
+        if cache is None or len(cache) != len(doc):
+            cache = _class_cache(doc)
+        i = token.i
+        classes = cache[i]
+        if classes is None:
+            classes = cache[i] = _classify(doc, i, lex_labels(doc), ignored_mask(doc))
+        return classes & bit != 0
     return getter
 
 

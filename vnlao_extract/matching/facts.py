@@ -46,6 +46,12 @@ def lower_words(doc: Doc) -> list[str]:
     return cached
 
 
+def keep_text(doc: Doc, text: str) -> Doc:
+    """The Doc, told the text it was made from (the tokenizer keeps every character, so it is ``doc.text``)."""
+    doc.user_data[("vnlao", "text")] = (len(doc), text)
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc (spaCy joins it token by token on every read)."""
     cached = doc.user_data.get(("vnlao", "text"))
