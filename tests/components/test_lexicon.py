@@ -173,3 +173,24 @@ def test_setting_lexicon_spans_sets_the_phrases(nlp):
     row = {"label": "place", "country": "LA"}
     doc._.lexicon = [(doc[3:4], row)]
     assert lex_phrases(doc) == [(3, 4, row)] and doc._.lexicon[0][0].text == "Vientiane"
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Ho Chi Minh City met the Prime Minister of the Lao People's Revolutionary Party.",
+    "The Communist Party of Vietnam and the Lao PDR, Laos's partner; the National Assembly of Viet Nam.",
+    "General Secretary and President To Lam of Vietnam visited Vientiane Capital.",
+])
+def test_overlapping_phrases_keep_the_longest_then_the_label_order(nlp, text):
+    from vnlao_extract.components.lexicon import LABEL_PRIORITY
+
+    tagger = nlp.get_pipe("vnlao_lexicon")
+    doc = nlp.make_doc(text)
+    rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+    raw = [(start, end, tagger._row_of[match_id]) for match_id, start, end in tagger.matcher(doc)]
+    taken, expected = set(), []
+    for start, end, row in sorted(raw, key=lambda m: (m[0] - m[1], m[0], rank.get(m[2]["label"], len(rank)))):
+        if start not in taken and end - 1 not in taken:
+            taken.update(range(start, end))
+            expected.append((start, end, row))
+    assert any(a[0] < b[1] and b[0] < a[1] for a in raw for b in raw if a != b)  # the text has overlaps
+    assert tagger.match(doc) == sorted(expected, key=lambda m: m[0])
