@@ -68,16 +68,31 @@ def token_starts(doc: Doc) -> list[int]:
     return cached
 
 
+def _doc_fact(name: str):
+    """Getter and setter of a Doc fact kept under its own ``user_data`` key, so that the token getters
+    below read it with one lookup (the Matcher calls them for every token it runs on)."""
+    key = ("vnlao", name)
+
+    def getter(doc: Doc):
+        return doc.user_data.get(key)
+
+    def setter(doc: Doc, value) -> None:
+        doc.user_data[key] = value
+
+    return getter, setter
+
+
 def _token_fact(name: str, empty):
+    key = ("vnlao", name)
+
     def getter(token: Token):
-        values = getattr(token.doc._, name)
+        values = token.doc.user_data.get(key)
         return values[token.i] if values else empty
 
     def setter(token: Token, value) -> None:  # a user's component may still set a fact token by token
-        values = getattr(token.doc._, name)
+        values = token.doc.user_data.get(key)
         if not values:
-            values = [empty] * len(token.doc)
-            setattr(token.doc._, name, values)
+            values = token.doc.user_data[key] = [empty] * len(token.doc)
         values[token.i] = value
 
     return getter, setter
@@ -85,7 +100,8 @@ def _token_fact(name: str, empty):
 
 for _name in ("ignored_mask", "lex_labels", "lex_entries", "lex_phrases"):
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+        _getter, _setter = _doc_fact(_name)
+        Doc.set_extension(_name, getter=_getter, setter=_setter)
 # "" rather than None for ``lex``: the Matcher cannot compare a None extension value with a string.
 for _name, _list, _empty in (("ignored", "ignored_mask", False), ("lex", "lex_labels", ""),
                              ("lex_entry", "lex_entries", None)):
