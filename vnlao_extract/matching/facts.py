@@ -15,7 +15,7 @@ Rules read them through :func:`ignored_mask`, :func:`lex_labels`, :func:`lex_ent
 """
 from __future__ import annotations
 
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 
@@ -58,6 +58,14 @@ def doc_text(doc: Doc) -> str:
     if cached is None or cached[0] != len(doc):
         cached = doc.user_data[("vnlao", "text")] = (len(doc), doc.text)
     return cached[1]
+
+
+def orth_ids(doc: Doc) -> list[int]:
+    """The ORTH hash of every token (its exact text), computed once per Doc."""
+    cached = doc.user_data.get(("vnlao", "orth"))
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[("vnlao", "orth")] = doc.to_array(ORTH).tolist()
+    return cached
 
 
 def token_starts(doc: Doc) -> list[int]:
