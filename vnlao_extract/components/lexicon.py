@@ -12,8 +12,6 @@ one shared :class:`~vnlao_extract.rules.lexicon.Lexicon` (``self.lexicon``).
 """
 from __future__ import annotations
 
-from operator import itemgetter
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -44,35 +42,20 @@ class LexiconTagger:
     def match(self, doc: Doc) -> list[tuple[int, int, dict]]:
         """(start, end, row) of the phrases found, longest first where they overlap (then the LABEL_PRIORITY
         order, then the PhraseMatcher's), as spaCy's filter_spans keeps them, in text order."""
-        found = sorted(self.matcher(doc), key=itemgetter(1))  # stable: the PhraseMatcher's order stays
-        taken = bytearray(len(doc))
-        kept: list[tuple[int, int, int]] = []
-        group: list[tuple[int, int, int, int]] = []  # overlapping matches as (match_id, start, end, n)
-        group_end = -1
-        for n, (match_id, start, end) in enumerate(found):
-            if start >= group_end and group:  # no later match reaches back into the group
-                self._keep_longest(group, taken, kept)
-                group = []
-            group.append((match_id, start, end, n))
-            group_end = max(group_end, end)
-        self._keep_longest(group, taken, kept)
-        kept.sort()
-        row_of = self._row_of
-        return [(start, end, row_of[match_id]) for start, end, match_id in kept]
-
-    def _keep_longest(self, group: list[tuple[int, int, int, int]], taken: bytearray,
-                      kept: list[tuple[int, int, int]]) -> None:
-        """filter_spans over one group of overlapping matches (most are one word alone)."""
-        if len(group) == 1:
-            match_id, start, end, _ = group[0]
-            kept.append((start, end, match_id))
-            return
         rank_of = self._rank_of
-        for _, start, _, _, end, match_id in sorted((start - end, start, rank_of[match_id], n, end, match_id)
-                                                    for match_id, start, end, n in group):
+        # sorted as tuples of ints, the position in the PhraseMatcher's list last: a stable sort's order
+        found = [(start - end, start, rank_of[match_id], n, end, match_id)
+                 for n, (match_id, start, end) in enumerate(self.matcher(doc))]
+        found.sort()
+        taken = bytearray(len(doc))
+        kept = []
+        for _, start, _, _, end, match_id in found:
             if not taken[start] and not taken[end - 1]:
                 taken[start:end] = b"\x01" * (end - start)
                 kept.append((start, end, match_id))
+        kept.sort()
+        row_of = self._row_of
+        return [(start, end, row_of[match_id]) for start, end, match_id in kept]
 
     def set_annotations(self, doc: Doc, found: list[tuple[int, int, dict]]) -> None:
         labels: list[str] = [""] * len(doc)
