@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..matching.facts import ignored_mask, lex_entries, lex_labels, lower_words, orth_ids
-from ..matching.semantics import SpecUnion
+from ..matching.semantics import WORD_KEYS, SpecUnion
 from ..matching.windowed import WindowedMatcher
 from ..rules import load_package
 from ..rules import expand_classes
@@ -280,11 +280,11 @@ def _window_tokens(patterns: list[dict]) -> tuple[PatternTokens, PatternTokens, 
 
 # What a title pattern token may test besides the word classes: attributes of the word itself, so that
 # the matches in a window follow from its words and their classes alone.
-WORD_KEYS = frozenset({"LOWER", "ORTH", "TEXT", "OP", "_"})
+MEMO_KEYS = frozenset(WORD_KEYS) | {"OP", "_"}
 
 
 def _reads_words_and_classes_only(patterns: list[dict]) -> bool:
-    return all(set(token) <= WORD_KEYS and set(token.get("_", {})) <= set(WORD_CLASSES)
+    return all(set(token) <= MEMO_KEYS and set(token.get("_", {})) <= set(WORD_CLASSES)
                for row in patterns for token in row["pattern"])
 
 
