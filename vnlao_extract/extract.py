@@ -81,8 +81,10 @@ def fit_max_length(nlp, characters: int) -> None:
 
 def extract_text(nlp, text: str, source: str, published: dt.date | None = None, encoding: str | None = None) -> dict:
     """The record of one article's text."""
+    from .matching.facts import keep_text  # spaCy loads only once an article is read
+
     fit_max_length(nlp, len(text))
-    doc = nlp.make_doc(text)
+    doc = keep_text(nlp.make_doc(text), text)
     doc._.published_default = published
     return doc_to_record(nlp(doc), source, encoding)
 

@@ -58,3 +58,16 @@ def test_absorb_parts_folds_a_briefing_into_the_meeting(nlp):
 ])
 def test_same_time(a, b, expected):
     assert same_time(*a, *b) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders met. They signed three deals.\n\nA new paragraph starts here",
+    "One sentence only",
+    "",
+])
+def test_facts_sentence_is_the_token_sentence(nlp, text):
+    doc = nlp(text)
+    facts = DocFacts(doc)
+    assert [facts.sentence(i) for i in range(len(doc))] == [(t.sent.start, t.sent.end) for t in doc]
+    if len(doc):
+        assert facts.sentence(len(doc)) == (doc[-1].sent.start, len(doc))  # past the end: the last sentence

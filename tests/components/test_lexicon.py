@@ -148,3 +148,49 @@ def test_reference_phrases(nlp, text, phrase, role):
 def test_name_words_are_not_labelled(nlp, text, word):
     doc = nlp(text)
     assert next(t for t in doc if t.text == word)._.lex in ("", "common")
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Sonexay Siphandone of the Lao PDR flew to Ho Chi Minh City.",
+    "Nothing of note here.",
+    "",
+])
+def test_lexicon_spans_are_the_phrases(nlp, text):
+    from vnlao_extract.matching import lex_labels, lex_phrases
+
+    doc = nlp(text)
+    phrases = lex_phrases(doc)
+    assert [(span.start, span.end, row) for span, row in doc._.lexicon] == phrases
+    assert all(span.label_ == row["label"] for span, row in doc._.lexicon)
+    assert doc._.lexicon is doc._.lexicon  # made once
+    assert [label for label in lex_labels(doc) if label] == [row["label"] for s, e, row in phrases for _ in range(s, e)]
+
+
+def test_setting_lexicon_spans_sets_the_phrases(nlp):
+    from vnlao_extract.matching import lex_phrases
+
+    doc = nlp("The talks in Vientiane ended.")
+    row = {"label": "place", "country": "LA"}
+    doc._.lexicon = [(doc[3:4], row)]
+    assert lex_phrases(doc) == [(3, 4, row)] and doc._.lexicon[0][0].text == "Vientiane"
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Ho Chi Minh City met the Prime Minister of the Lao People's Revolutionary Party.",
+    "The Communist Party of Vietnam and the Lao PDR, Laos's partner; the National Assembly of Viet Nam.",
+    "General Secretary and President To Lam of Vietnam visited Vientiane Capital.",
+])
+def test_overlapping_phrases_keep_the_longest_then_the_label_order(nlp, text):
+    from vnlao_extract.components.lexicon import LABEL_PRIORITY
+
+    tagger = nlp.get_pipe("vnlao_lexicon")
+    doc = nlp.make_doc(text)
+    rank = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+    raw = [(start, end, tagger._row_of[match_id]) for match_id, start, end in tagger.matcher(doc)]
+    taken, expected = set(), []
+    for start, end, row in sorted(raw, key=lambda m: (m[0] - m[1], m[0], rank.get(m[2]["label"], len(rank)))):
+        if start not in taken and end - 1 not in taken:
+            taken.update(range(start, end))
+            expected.append((start, end, row))
+    assert any(a[0] < b[1] and b[0] < a[1] for a in raw for b in raw if a != b)  # the text has overlaps
+    assert tagger.match(doc) == sorted(expected, key=lambda m: m[0])

@@ -327,3 +327,38 @@ def test_word_classes(nlp, text, word, classes):
 
     token = next(t for t in nlp(text) if t.text == word)
     assert {name for name in WORD_CLASSES if token._.get(name)} == classes
+
+
+MEMO_TEXTS = [
+    "Prime Minister Sonexay Siphandone met Minister of Foreign Affairs Bui Thanh Son. "
+    "Prime Minister Sonexay Siphandone then met the Minister of Foreign Affairs again.",
+    "The Lao President and the Vietnamese President; the president of the National Assembly of Laos.",
+    "General Secretary of the CPV Central Committee To Lam, General Secretary of the LPRP Central Committee.",
+]
+
+
+@pytest.mark.parametrize("text", MEMO_TEXTS)
+def test_the_memo_gives_what_the_matcher_gives(nlp, text):
+    from vnlao_extract.components.titles import TitleMatcher
+
+    finder = nlp.get_pipe("vnlao_titles")
+    fresh = TitleMatcher(nlp.vocab, finder.title_matcher.patterns)
+    no_memo = TitleMatcher(nlp.vocab, finder.title_matcher.patterns)
+    no_memo._memo = None
+    doc = nlp(text)
+    first, again = fresh.matches(doc), fresh.matches(nlp(text))  # the second run reads the memo
+    assert first == again == no_memo.matches(doc) and len(fresh._memo) > 0
+    assert (fresh.work.windows, fresh.work.matches) == (2 * no_memo.work.windows, 2 * no_memo.work.matches)
+
+
+@pytest.mark.parametrize("token, memo", [
+    ({"LOWER": "of"}, True),
+    ({"_": {"org_end": True}}, True),
+    ({"IS_SENT_START": False}, False),  # not a fact of the word: the same words may match differently
+    ({"_": {"lex": "place"}}, False),
+])
+def test_memo_only_for_patterns_of_words_and_classes(nlp, token, memo):
+    from vnlao_extract.components.titles import TitleMatcher
+
+    pattern = [{"_": {"title_office": True}, "OP": "+"}, token]
+    assert (TitleMatcher(nlp.vocab, [{"id": "t", "pattern": pattern}])._memo is not None) is memo

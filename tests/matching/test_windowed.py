@@ -86,3 +86,21 @@ def test_union_accepts_what_any_token_accepts():
     union = SpecUnion.of([{"LOWER": "of"}, {"_": {"lex": "place"}}, {"_": {"org_end": True}}])
     assert union.accepts("of", "", lambda name: False) and union.accepts("laos", "place", lambda name: False)
     assert union.accepts("cpv", "", lambda name: name == "org_end") and not union.accepts("x", "", lambda n: False)
+
+
+IN_PLACE = [{"id": "in_place", "pattern": [{"LOWER": {"IN": ["is", "are"]}}, {"LOWER": "in"}, {"_": {"lex": "place"}},
+                                           {"LOWER": {"IN": ["for", "to"]}}]}]
+
+
+@pytest.mark.parametrize("text, windows, found", [
+    ("The minister is in Hanoi for talks.", 1, [(2, 6)]),
+    ("The minister is in good health, and talks are in Hanoi to start.", 1, [(9, 13)]),
+    ("Prices rose in May and fell in June.", 0, []),  # "in" without "is" before it or a place after it
+    ("She is in Hanoi", 0, []),  # the pattern's last token would lie past the Doc
+])
+def test_anchor_windows_only_where_the_exact_tokens_fit(nlp, text, windows, found):
+    doc = nlp(text)
+    matcher = AnchoredMatcher(nlp.vocab, IN_PLACE)
+    whole = [(start, end) for _, start, end in matcher.matcher(doc)]
+    assert [(s.start, s.end) for s, _ in matcher(doc)] == whole == found
+    assert matcher.work.windows == windows

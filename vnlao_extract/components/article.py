@@ -22,7 +22,7 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from ..rules.cues import cue_scope, cue_sequence, cue_values, cue_words
-from ..matching import facts  # noqa: F401  (registers doc._.ignored_mask and token._.ignored)
+from ..matching import facts  # also registers doc._.ignored_mask and token._.ignored
 
 HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
@@ -427,7 +427,7 @@ class ArticleReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = facts.doc_text(doc)  # kept for the evidence sentences
         article = read_article(text)
         if article.published is None and doc._.published_default is not None:
             article.published, article.published_from = doc._.published_default, "option"

@@ -19,13 +19,14 @@ country is a nationality or place before the office, else the first one after it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..matching.facts import ignored_mask, lex_entries, lex_labels, lower_words
-from ..matching.semantics import SpecUnion
+from ..matching.facts import ignored_mask, lex_entries, lex_labels, lower_words, orth_ids
+from ..matching.semantics import WORD_KEYS, SpecUnion
 from ..matching.windowed import WindowedMatcher
 from ..rules import load_package
 from ..rules import expand_classes
@@ -93,6 +94,7 @@ def _org_end(token: Token, lex: list[str], ignored: list[bool]) -> bool:
     return lex[i] in ORG_END_LABELS and text[:1].isupper()
 
 
+@lru_cache(maxsize=20_000)
 def text_is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -122,12 +124,18 @@ def _classify(doc: Doc, i: int, lex: list[str], ignored: list[bool]) -> int:
 
 
 def _class_getter(index: int):
-    def getter(token: Token) -> bool:
-        doc, i = token.doc, token.i
-        cache = _class_cache(doc)
-        if cache[i] is None:
-            cache[i] = _classify(doc, i, lex_labels(doc), ignored_mask(doc))
-        return bool(cache[i] >> index & 1)
+    bit = 1 << index
+
+    def getter(token: Token) -> bool:  # the Matcher calls it for each class of each token it runs on
+        doc = token.doc
+        cache = doc.user_data.get(CLASSES_KEY)
+        if cache is None or len(cache) != len(doc):
+            cache = _class_cache(doc)
+        i = token.i
+        classes = cache[i]
+        if classes is None:
+            classes = cache[i] = _classify(doc, i, lex_labels(doc), ignored_mask(doc))
+        return classes & bit != 0
     return getter
 
 
@@ -270,12 +278,47 @@ def _window_tokens(patterns: list[dict]) -> tuple[PatternTokens, PatternTokens, 
             PatternTokens.of([spec for pattern in specs for spec in _up_to_first_required(pattern[::-1])]))
 
 
+# What a title pattern token may test besides the word classes: attributes of the word itself, so that
+# the matches in a window follow from its words and their classes alone.
+MEMO_KEYS = frozenset(WORD_KEYS) | {"OP", "_"}
+
+
+def _reads_words_and_classes_only(patterns: list[dict]) -> bool:
+    return all(set(token) <= MEMO_KEYS and set(token.get("_", {})) <= set(WORD_CLASSES)
+               for row in patterns for token in row["pattern"])
+
+
 class TitleMatcher(WindowedMatcher):
-    """The title patterns, run on the stretches around office words (see :meth:`windows`)."""
+    """The title patterns, run on the stretches around office words (see :meth:`windows`). The same
+    stretch of words with the same classes always gives the same matches, and news writes the same titles
+    over and over ("Prime Minister", "Minister of Foreign Affairs"), so the matches of a stretch are kept
+    (``MEMO_SIZE`` stretches, emptied when full) when the patterns read nothing else."""
+
+    MEMO_SIZE = 20_000
 
     def __init__(self, vocab, patterns: list[dict]):
         super().__init__(vocab, patterns, "LONGEST")
         self.window_tokens = _window_tokens(patterns)
+        self._memo: dict[tuple, list[tuple[int, int, int]]] | None = \
+            {} if _reads_words_and_classes_only(patterns) else None
+
+    def _run(self, matcher, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The matches in doc[start:end], from the memo when these words with these classes were matched
+        before (counted as work all the same)."""
+        classes = _class_cache(doc)[start:end]
+        if self._memo is None or matcher is not self.matcher or None in classes:
+            return super()._run(matcher, doc, start, end)
+        key = (tuple(orth_ids(doc)[start:end]), tuple(classes))
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[key] = [(match_id, s - start, e - start)
+                                       for match_id, s, e in super()._run(matcher, doc, start, end)]
+        else:
+            self.work.windows, self.work.tokens = self.work.windows + 1, self.work.tokens + end - start
+            self.work.matches += len(found)
+        return [(match_id, start + s, start + e) for match_id, s, e in found]
 
     def windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
         """The stretches the patterns can match in: around each office word, as far as every token is one

@@ -58,6 +58,22 @@ def _accepts(spec: TokenSpec, words: list[str], labels: list[str] | None, i: int
     return spec.accepts_word(words[i]) and (spec.labels is None or labels[i] in spec.labels)
 
 
+def can_hold(words: list[str], labels: list[str], edge: int, step: int, steps: list[Step]) -> bool:
+    """Whether the pattern tokens laid from ``edge`` in direction ``step`` (+1 or -1) may match there, as far
+    as each takes exactly one Doc token: those tokens must accept the words and lexicon labels at their
+    places (a sound test: what it does not read, it takes as accepted)."""
+    i = edge if step > 0 else edge - 1
+    for most, spec in steps:
+        if not spec.once:
+            return True
+        if not 0 <= i < len(words):
+            return False
+        if not spec.accepts_word(words[i]) or (spec.labels is not None and labels[i] not in spec.labels):
+            return False
+        i += step
+    return True
+
+
 def steps_of(tokens: list[dict]) -> list[Step]:
     return [(read_token(token).most, read_token(token)) for token in tokens]
 
@@ -98,9 +114,11 @@ class AnchoredMatcher(WindowedMatcher):
             return []
         if self.everywhere:
             return [(0, len(words), tuple(range(len(self.patterns))))]
+        labels = lex_labels(doc)
         return merge_windows([(reach(words, None, i, -1, before), reach(words, None, i + 1, 1, after), {index})
                               for i, word in enumerate(words) if word in self.by_word
-                              for index, before, after in self.by_word[word]])
+                              for index, before, after in self.by_word[word]
+                              if can_hold(words, labels, i, -1, before) and can_hold(words, labels, i + 1, 1, after)])
 
 
 class ClassAnchoredMatcher(WindowedMatcher):

@@ -65,7 +65,12 @@ class TokenSpec:
     def accepts_word(self, word: str) -> bool:
         if self.negated:
             return True
-        return (self.words is None or word in self.words) and all(rx.search(word) for rx in self.regexes)
+        if self.words is not None and word not in self.words:
+            return False
+        for regex in self.regexes:  # a loop, not all(...): called for every anchor candidate of a Doc
+            if not regex.search(word):
+                return False
+        return True
 
     def accepts(self, word: str, label: str = "", flags: frozenset[str] | set[str] = frozenset()) -> bool:
         if self.negated:

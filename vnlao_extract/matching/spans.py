@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..rules import load_package
-from .facts import ignored_mask
+from .facts import doc_text, ignored_mask, token_starts
 
 
 def in_body(span: Span) -> bool:
@@ -27,13 +27,17 @@ def sentence_text(span: Span) -> str:
     doc, window = span.doc, sentence_window()
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     start, end = max(sent.start, span.start - window), min(sent.end, span.end + window)
-    text = doc[start:end].text.strip()
+    text, starts = doc_text(doc), token_starts(doc)
+    # from the start of token `start` to that of token `end`: the stretch's text and the last token's
+    # trailing space, which strip() drops
+    text = text[starts[start]:starts[end] if end < len(starts) else len(text)].strip()
     return ("…" if start > sent.start else "") + text + ("…" if end < sent.end else "")
 
 
 def evidence(span: Span, rule: str) -> dict:
     """Where an item came from: character offsets, its sentence and the rule that produced it."""
-    return {"start_char": span.start_char, "end_char": span.end_char, "text": span.text,
+    start_char, end_char = span.start_char, span.end_char
+    return {"start_char": start_char, "end_char": end_char, "text": doc_text(span.doc)[start_char:end_char],
             "sentence": sentence_text(span), "rule": rule}
 
 

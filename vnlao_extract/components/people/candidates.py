@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ...matching import lex_phrases
 from ...registry import Actor
 from ..titles import text_is_acronym
 from . import cues
@@ -37,8 +38,8 @@ def registry_spans(facts: Facts, index: PeopleIndex) -> list[tuple[Span, Actor]]
         return []
     ignored = facts.ignored
     # Only a phrase of several tokens can reach past a name it overlaps.
-    phrases = [(span.start, span.end) for span, row in doc._.lexicon
-               if len(span) > 1 and row["label"] in BLOCKING_LABELS]
+    phrases = [(start, end) for start, end, row in lex_phrases(doc)
+               if end - start > 1 and row["label"] in BLOCKING_LABELS]
     found = []
     for match_id, start, end in matches:
         if any(ignored[start:end]):

@@ -12,6 +12,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ...matching import lex_phrases
 from ...registry import Registry
 from ...rules import lexicon_of
 from . import cues
@@ -48,8 +49,9 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
     doc = facts.doc
     named_titles = {id(t) for m in mentions for t in m.titles}
     found = []
-    for span, row in doc._.lexicon:
-        if row["label"] == "reference" and not facts.ignored[span.start]:
+    for start, end, row in lex_phrases(doc):
+        if row["label"] == "reference" and not facts.ignored[start]:
+            span = Span(doc, start, end, label=row["label"])
             country = next((index.nationality_of[t.lower_] for t in span if t.lower_ in index.nationality_of), None)
             role = row.get("role") or next((index.role_of[t.lower_] for t in span if t.lower_ in index.role_of), None)
             found.append((span, country, role))
