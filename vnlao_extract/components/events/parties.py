@@ -38,11 +38,13 @@ def limits(facts: DocFacts, trigger: Span, others: list[Span]) -> tuple[int, int
 def visits_of_other_clauses(facts: DocFacts, trigger: Span, visits: list[Span]) -> list[Span]:
     """The visit triggers that a clause break parts from the trigger ("attend the Summit, and will pay a
     visit from March 7 to 8": those dates are the visit's; not "talks with his visiting counterpart")."""
-    lower = facts.lower
-    def parted(visit: Span) -> bool:
-        first, last = (trigger.end, visit.start) if visit.start >= trigger.end else (visit.end, trigger.start)
-        return any(lower[i] in CLAUSE_BREAKS for i in range(first, last))
-    return [v for v in visits if parted(v)]
+    return [v for v in visits if parted(facts, trigger, v)]
+
+
+def parted(facts: DocFacts, a: Span, b: Span) -> bool:
+    """Whether a clause break stands between two spans."""
+    first, last = (a.end, b.start) if b.start >= a.end else (b.end, a.start)
+    return any(facts.lower[i] in CLAUSE_BREAKS for i in range(first, last))
 
 
 def before_relative_clause(facts: DocFacts, trigger: Span, bounds: tuple[int, int]) -> tuple[int, int]:
