@@ -58,3 +58,16 @@ def test_status_from_texts(extract, published, text, kind, expected):
 def test_a_visit_put_off_is_still_to_come(extract, text):
     visits = [e for e in extract(text, dt.date(2024, 5, 6))["events"] if e["type"] == "visit"]
     assert [v["status"] for v in visits] == ["planned"], visits
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Prime Minister Hun Manet is scheduled to pay courtesy calls on President Vo Van Thuong and Chairman "
+     "Vuong Dinh Hue, and hold bilateral talks with Prime Minister Pham Minh Chinh.", "planned"),
+    ("Prime Minister Hun Manet will visit the port, meet business leaders and sign a memorandum with Prime "
+     "Minister Pham Minh Chinh.", "planned"),
+    # no word of plan before: the bare verb tells nothing
+    ("Prime Minister Hun Manet arrived in Hanoi and held talks with Prime Minister Pham Minh Chinh.", "completed"),
+])
+def test_a_bare_verb_shares_the_plan_of_its_sentence(extract, text, status):
+    events = [e for e in extract(text, dt.date(2023, 12, 8))["events"] if e["type"] in ("talks", "signing")]
+    assert events and {e["status"] for e in events} == {status}, events

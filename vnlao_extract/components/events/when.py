@@ -17,6 +17,8 @@ ONGOING = CUES.words("ongoing.words")
 COMPLETED = CUES.words("completed.words")
 TENSE_REACH = CUES.scope("planned.words")
 TO_VERBS = CUES.words("planned.to_verb")
+BARE_VERB_JOINERS = CUES.words("planned.coordinated")
+BARE_VERB_REACH = CUES.scope("planned.coordinated")
 NOT_PLANNED_TO = CUES.words("planned.to_not_after")
 NOT_PLANNED_ORDINALS = CUES.words("planned.to_not_after_ordinal")
 NOT_PLANNED_ORDINAL_REACH = CUES.scope("planned.to_not_after_ordinal")
@@ -198,11 +200,24 @@ def tense(facts: DocFacts, trigger: Span) -> str | None:
             return "completed"
         elif word in ONGOING:
             return "ongoing"
+    if coordinated_plan(facts, trigger, sentence[0]):
+        return "planned"  # "is scheduled to pay courtesy calls on A, B and C, and hold talks with D"
     after = lower[trigger.end:min(sentence[1], trigger.end + max(LOOKAHEAD_REACH, PUT_OFF_REACH))]
     after = after[:next((k for k, word in enumerate(after) if word in CLAUSE_BREAKS), len(after))]
     if PUT_OFF.intersection(after[:PUT_OFF_REACH]):
         return "planned"  # "the visit of X to Y was postponed"
     return next((LOOKAHEAD_TENSE[word] for word in after[:LOOKAHEAD_REACH] if word in LOOKAHEAD_TENSE), None)
+
+
+def coordinated_plan(facts: DocFacts, trigger: Span, sentence_start: int) -> bool:
+    """A bare verb of a plan at or right before the trigger ("and hold talks", "and sign"), in a sentence with
+    a word of plan before it: the verb shares the plan's "to" or "will"."""
+    lower = facts.lower
+    verb = next((i for i in range(trigger.start, max(sentence_start, trigger.start - BARE_VERB_REACH) - 1, -1)
+                 if lower[i] in TO_VERBS), None)  # the trigger itself may be the verb: "..., and sign"
+    if verb is None or verb == sentence_start or lower[verb - 1] not in BARE_VERB_JOINERS:
+        return False
+    return any(word in PLANNED for word in lower[sentence_start:verb])
 
 
 def weekday_by_tense(facts: DocFacts, date, tense_: str | None) -> str:
