@@ -449,3 +449,20 @@ def test_with_no_published_date_the_registry_is_read_on_the_first_date_written(e
     assert record["published"] is None
     assert "Prabowo Subianto" in {p["name"] for p in record["people"]}
     assert _references(record).get("Indonesian President") == "Prabowo Subianto"
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        ("Prime Minister Anwar Ibrahim met President Luong Cuong. The Malaysian leader praised the ties.",
+         "The Malaysian leader", "Anwar Ibrahim"),
+        ("President Prabowo Subianto met Prime Minister Shigeru Ishiba. The top Japanese leader agreed.",
+         "The top Japanese leader", "Shigeru Ishiba"),
+        ("Chairman Tran Thanh Man met Speaker Johari Abdul. The Vietnamese NA leader spoke first.",
+         "The Vietnamese NA leader", "Tran Thanh Man"),
+        ("President Luong Cuong met Prime Minister Anwar Ibrahim. Later the Malaysian premier left.",
+         "the Malaysian premier", "Anwar Ibrahim"),
+    ],
+)
+def test_a_leader_named_by_nationality(extract, text, reference, expected):
+    assert _references(extract(text, D(2025, 1, 9))).get(reference) == expected

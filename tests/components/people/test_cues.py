@@ -17,10 +17,12 @@ ROWS = load_package(cues.CUE_FILE)
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
 def test_each_cue_row_is_well_formed_and_used(row):
     assert row["id"].startswith("people.") and row["category"].startswith("people.")
-    kinds = [key for key in ("words", "max_scope", "ranks") if key in row]
-    assert len(kinds) == 1, f"{row['id']}: one of words, max_scope, ranks"
+    kinds = [key for key in ("words", "max_scope", "ranks", "values") if key in row]
+    assert len(kinds) == 1, f"{row['id']}: one of words, max_scope, ranks, values"
     if "words" in row:
         assert row["words"] and all(isinstance(w, str) and w == w.lower() for w in row["words"])
+    if "values" in row:
+        assert row["values"] and all(isinstance(w, str) and w == w.lower() for w in row["values"])
     if "max_scope" in row:
         assert isinstance(row["max_scope"], int) and row["max_scope"] >= row.get("min", 0)
     assert f'"{row["id"]}"' in SOURCE, f"{row['id']} is read by no module of components/people/"
@@ -35,6 +37,7 @@ def test_cue_ids_are_unique():
     (cues.words, "people.counterpart_words", {"counterpart", "counterparts"}),
     (cues.scope, "people.apposition_gap", 8),
     (cues.minimum, "people.vietnamese_words", 3),
+    (lambda cue_id: cues.values(cue_id)["na"], "people.leader_modifiers", "na_chair"),
 ])
 def test_readers_return_the_rows_values(reader, cue_id, expected):
     assert reader(cue_id) == expected

@@ -2,7 +2,7 @@
 through the shared cue reader (:mod:`vnlao_extract.rules.cues`)."""
 from __future__ import annotations
 
-from ...rules.cues import cue, cue_rows, cue_scope, cue_words
+from ...rules.cues import cue, cue_rows, cue_scope, cue_values, cue_words
 
 CUE_NAME = "people"
 CUE_FILE = f"cues/{CUE_NAME}.jsonl"
@@ -31,3 +31,8 @@ def minimum(cue_id: str) -> int:
 def ranks(cue_id: str) -> dict[str, int]:
     """The ``ranks`` of an office-order cue."""
     return dict(cue(CUE_NAME, cue_id)["ranks"])
+
+
+def values(cue_id: str) -> dict:
+    """The ``values`` of a cue that maps words to what they stand for."""
+    return cue_values(CUE_NAME, cue_id)

@@ -12,7 +12,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ...matching import lex_phrases
+from ...matching import lex_phrases, lower_words
 from ...registry import Registry
 from ...rules import lexicon_of
 from . import cues
@@ -29,6 +29,10 @@ COUNTRY_PREPOSITIONS = cues.words("people.country_prepositions")
 BARE_DETERMINERS = cues.words("people.bare_office_determiners")
 BARE_ROLES = cues.words("people.bare_office_roles")
 BARE_REACH = cues.scope("people.bare_office_reach")
+LEADER_LEADS = cues.words("people.leader_leads")
+LEADER_MODIFIERS = cues.values("people.leader_modifiers")
+LEADER_REACH = cues.scope("people.leader_reach")
+LEADER_HEADS = cues.values("people.leader_heads")
 GENERIC_ROLES = cues.words("people.generic_roles")
 UNRANKED = max(LEADER_RANK.values()) + 9
 
@@ -55,8 +59,10 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
             country = next((index.nationality_of[t.lower_] for t in span if t.lower_ in index.nationality_of), None)
             role = row.get("role") or next((index.role_of[t.lower_] for t in span if t.lower_ in index.role_of), None)
             found.append((span, country, role))
+    found += nationality_leaders(facts, found)
+    taken = {i for span, _, _ in found for i in range(span.start, span.end)}
     for title in doc._.titles:
-        if id(title) in named_titles or title.country is None:
+        if id(title) in named_titles or title.country is None or title.span.start in taken:
             continue
         after = doc[title.span.end].lower_ if title.span.end < len(doc) else ""
         if title.span.start > 0 and doc[title.span.start - 1].lower_ in OFFICE_DETERMINERS or \
@@ -73,6 +79,27 @@ def find_references(facts: Facts, index: ReferenceIndex, people: list[Person],
         references.append(Reference(span, country, role, person, actor.name if actor else None,
                                     actor.id if actor else None))
     return sorted(references, key=lambda r: r.span.start)
+
+
+def nationality_leaders(facts: Facts, found: list) -> list[tuple[Span, str, str | None]]:
+    """ "the Indonesian leader", "the top Malaysian leader", "the Vietnamese NA leader", "the Thai Party chief":
+    the, a nationality, modifiers that may name an office, and a head word (cue rows people.leader_*)."""
+    doc, lex, lower = facts.doc, facts.lex, lower_words(facts.doc)
+    taken = {i for span, _, _ in found for i in range(span.start, span.end)}
+    references = []
+    for i in range(1, len(doc)):
+        if lex[i] != "nationality" or i in taken or facts.ignored[i]:
+            continue
+        start = i - 1 - (lower[i - 1] in LEADER_LEADS and i > 1)
+        if lower[start] not in BARE_DETERMINERS:
+            continue
+        role, end = None, i + 1
+        while end < len(doc) and end - i <= LEADER_REACH and lower[end] in LEADER_MODIFIERS:
+            role, end = role or LEADER_MODIFIERS[lower[end]], end + 1
+        if end < len(doc) and lower[end] in LEADER_HEADS:
+            country = (facts.entries[i] or {}).get("country")
+            references.append((doc[start:end + 1], country, role or LEADER_HEADS[lower[end]]))
+    return references
 
 
 def bare_offices(facts: Facts, mentions: list[Mention], named_titles: set[int]) -> list[Reference]:
