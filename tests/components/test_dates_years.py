@@ -53,3 +53,14 @@ def test_a_visit_last_september_is_not_last_week(extract):
             "September last year.")
     visits = [e["start"] for e in extract(text, PUBLISHED)["events"] if e["type"] == "visit"]
     assert "2024-09" in visits and "2025-09" not in visits, visits
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tense word after the date counts within its clause only
+    ("Prime Minister Pham Minh Chinh meets Prime Minister Sonexay Siphandone on Friday to discuss trade, the "
+     "foreign ministry said.", [("2025-10-10", None)]),
+    # a span's end is read from its start
+    ("The ministers will meet between Monday and Tuesday.", [("2025-10-13", "2025-10-14")]),
+])
+def test_weekdays_and_their_tense(extract, text, expected):
+    assert spans(extract(text, PUBLISHED)) == expected

@@ -20,6 +20,25 @@ RUNS = {
 }
 
 
+LEADERS = ["Hun Manet", "Anwar Ibrahim", "Prabowo Subianto", "Lawrence Wong", "Sonexay Siphandone",
+           "Pham Minh Chinh", "Paetongtarn Shinawatra", "Shigeru Ishiba", "Anthony Albanese", "Narendra Modi"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+
+
+def distinct_events(n: int) -> str:
+    """``n`` sentences whose events stay apart: other pairs, other days, other years."""
+    return " ".join(f"Prime Minister {LEADERS[i % 10]} met Prime Minister {LEADERS[(i * 3 + 1) % 10]} on "
+                    f"{MONTHS[i % 10]} {1 + i % 27}, {1990 + i % 35}, and the two leaders signed {2 + i % 9} "
+                    f"documents. {LEADERS[(i * 7 + 3) % 10]} paid a visit to Laos in {1990 + (i * 11) % 35}."
+                    for i in range(n))
+
+
+def test_work_grows_linearly_with_many_events(nlp):
+    lines_run(nlp, distinct_events(120), "/components/events/")
+    small, large = (lines_run(nlp, distinct_events(n), "/components/events/") for n in (60, 120))
+    assert large <= 2.3 * small, (small, large)
+
+
 @pytest.mark.parametrize("run", sorted(RUNS))
 def test_work_grows_linearly(nlp, run):
     package, sentence = RUNS[run]

@@ -434,3 +434,20 @@ def test_a_summit_named_as_the_sidelines_is_no_event_of_its_own(extract):
 ])
 def test_a_retreat_of_ministers_is_a_meeting(extract, text, expected):
     assert actor_sets(of_type(extract(text, day("2024-01-29")), "meeting")) == expected
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # a pair of the clause's own: not the talks told before
+    ("Prime Minister Sonexay Siphandone held talks with Prime Minister Pham Minh Chinh in Vientiane on Monday. "
+     "Prime Minister Hun Manet and Prime Minister Paetongtarn Shinawatra, the two leaders of the neighbouring "
+     "nations, signed an agreement on Tuesday.", "signing", [{"hun manet", "paetongtarn shinawatra"}]),
+    # a welcome ceremony that names its guest has no other visitor
+    ("Prime Minister Pham Minh Chinh will pay an official visit to Laos later this month. In Phnom Penh on "
+     "Monday, Prime Minister Hun Manet hosted a welcome ceremony for Prime Minister Paetongtarn Shinawatra.",
+     "ceremony", [{"hun manet", "paetongtarn shinawatra"}]),
+    # phrasal verbs and needs are no occasion
+    ("Prime Minister Pham Minh Chinh urged farmers to meet export standards and sign up for the scheme.",
+     "signing", []),
+])
+def test_review_cases(extract, text, kind, expected):
+    assert actor_sets(of_type(extract(text, day("2025-03-05")), kind)) == expected

@@ -190,3 +190,18 @@ def test_a_date_of_the_main_clause_is_not_the_visit_after_after(extract):
 def test_traveller_and_tense(extract, text, published, expected):
     visits = [e for e in extract(text, dt.date.fromisoformat(published))["events"] if e["type"] == "visit"]
     assert [(fold(v["actors"][0]), v["status"]) for v in visits] == expected, visits
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The visit of Prime Minister Pham Minh Chinh to Laos was delayed by two hours on Monday because of fog.",
+     [("2025-03-03", "completed")]),
+    ("Prime Minister Pham Minh Chinh paid an official visit to Laos last week. Last week's visit by Prime "
+     "Minister Pham Minh Chinh to Laos produced 12 agreements.", [(None, "completed")]),
+    ("Prime Minister Pham Minh Chinh conducted a visit to Laos from Thursday to Saturday.",
+     [("2025-02-27", "completed")]),
+])
+def test_visits_of_the_review(extract, text, expected):
+    visits = [e for e in extract(text, dt.date(2025, 3, 5))["events"] if e["type"] == "visit"]
+    assert [(v["start"], v["status"]) for v in visits] == expected, visits
+    if "Thursday to Saturday" in text:
+        assert visits[0]["end"] == "2025-03-01"

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from ..normalize import (WEEKDAYS, Point, month_number, nearest_weekday, resolve_point,
                          resolve_relative)
-from ..rules.cues import cue_values, cue_words
+from ..rules.cues import cue_scope, cue_values, cue_words
 from ..matching import evidence, lower_words
 from ..matching.anchors import ClassAnchoredMatcher
 from ..rules import load_package
@@ -28,6 +28,8 @@ from ..rules import load_package
 SEPARATORS = cue_words("dates", "dates.range_separators")
 WEEKDAY_DIRECTION = cue_values("dates", "dates.weekday_direction")
 YEAR_AFTER = cue_values("dates", "dates.year_after")
+TENSE_AFTER_STOPS = cue_words("dates", "dates.tense_after")
+TENSE_AFTER_REACH = cue_scope("dates", "dates.tense_after")
 WEEKDAY_RANGE_LEADS = cue_words("dates", "dates.weekday_range_lead")
 WEEKDAY_RANGE_SEPARATORS = cue_words("dates", "dates.weekday_range_separators")
 
@@ -175,8 +177,11 @@ def sentence_tense(span: Span, words: dict[str, set[str]]) -> int:
     doc, lower = span.doc, lower_words(span.doc)
     start = span.sent.start if doc.has_annotation("SENT_START") else 0
     end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
-    # the nearest cue before the date, else the first after it ("On Wednesday the ministers will sign")
-    for i in [*range(span.start - 1, start - 1, -1), *range(span.end, end)]:
+    # the nearest cue before the date, else the first after it in its clause ("On Wednesday the ministers
+    # will sign"; not "..., the ministry said")
+    after = range(span.end, min(end, span.end + TENSE_AFTER_REACH))
+    after = after[:next((k for k, i in enumerate(after) if lower[i] in TENSE_AFTER_STOPS), len(after))]
+    for i in [*range(span.start - 1, start - 1, -1), *after]:
         if lower[i] in words["past_cues"]:
             return 1 if i > 0 and lower[i - 1] == "be" else -1  # "will be held"
         if lower[i] in words["future_cues"]:
@@ -231,16 +236,26 @@ def join_weekday_ranges(mentions: list[DateMention]) -> list[DateMention]:
     for mention in mentions:
         last = joined[-1] if joined else None
         if last is not None and is_weekday_range(last, mention):
-            doc = mention.span.doc
-            joined[-1] = DateMention(doc[last.span.start:mention.span.end], doc[last.span.start:mention.span.end].text,
-                                     last.start, mention.start, "weekday", last.rule)
+            span = mention.span.doc[last.span.start:mention.span.end]
+            joined[-1] = DateMention(span, span.text, last.start, days_on(last.start, last.text, mention.text),
+                                     "weekday", last.rule)
             continue
         joined.append(mention)
     return joined
 
 
+def days_on(start: str, first_day: str, last_day: str) -> str:
+    """The date of weekday ``last_day`` on or after ``start`` (a weekday ``first_day``): a span's end is
+    read from its start, not from the published date ("from Friday to Monday")."""
+    gap = (WEEKDAYS[last_day.lower()] - WEEKDAYS[first_day.lower()]) % 7
+    return (dt.date.fromisoformat(start) + dt.timedelta(days=gap)).isoformat()
+
+
 def is_weekday_range(first: DateMention, second: DateMention) -> bool:
-    if first.kind != "weekday" or second.kind != "weekday" or second.start <= first.start:
+    """Two weekdays written as one span: "from Monday to Wednesday", "between Monday and Wednesday"."""
+    if first.kind != "weekday" or second.kind != "weekday" or first.text.lower() == second.text.lower():
+        return False
+    if first.text.lower() not in WEEKDAYS or second.text.lower() not in WEEKDAYS or first.start > "9999-12-24":
         return False
     lower = lower_words(first.span.doc)
     lead = lower[first.span.start - 1] if first.span.start > 0 else ""

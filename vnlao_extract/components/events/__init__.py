@@ -31,6 +31,8 @@ occasion). Their cue words and window sizes are rows of ``resources/cues/events.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -81,9 +83,17 @@ def keep_longest(found: list[tuple[Span, dict]]) -> list[tuple[Span, dict]]:
     rows = {(s.start, s.end): r for s, r in found}
     visits = filter_spans([s for s, r in found if r.get("frame") == "visit"])
     others = filter_spans([s for s, r in found if r.get("frame") != "visit"])
-    visits = [s for s in visits if not any(o.start <= s.start and s.end <= o.end for o in others)]
+    others = sorted(others, key=lambda s: s.start)  # filter_spans leaves them apart: one can hold a visit
+    starts = [o.start for o in others]
+    visits = [s for s in visits if not inside(s, others, starts)]
     kept = sorted(visits + others, key=lambda s: (s.start, s.end))
     return [(s, rows[(s.start, s.end)]) for s in kept]
+
+
+def inside(span: Span, others: list[Span], starts: list[int]) -> bool:
+    """Whether ``span`` lies within one of ``others`` (not overlapping each other, sorted by start)."""
+    k = bisect_right(starts, span.start) - 1
+    return k >= 0 and span.end <= others[k].end
 
 
 if not Doc.has_extension("events"):

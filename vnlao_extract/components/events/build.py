@@ -8,7 +8,7 @@ from . import visitor as vis
 from .facts import DocFacts
 from .cues import CUES
 from .model import Event, day, same_time
-from .occasions import absorb_parts, actor_key, add_occasion, anaphoric, done_and_to_come, drop_the_dead, splits
+from .occasions import OCCASION_REACH, absorb_parts, actor_key, add_occasion, anaphoric, done_and_to_come, drop_the_dead, splits
 from .place import more_destinations, place, place_of
 from .status import congress_status, status
 from .when import date_for, dates, same_day
@@ -17,6 +17,9 @@ SIGNING_OCCASIONS = CUES.words("signing.occasions")
 SPLIT_TYPES = CUES.words("split.types")
 SPLIT_RULES = CUES.words("split.rules")
 GUEST_WORDS = CUES.words("ceremony.guest_words")
+PAIR_EVENTS = CUES.scope("the_two.occasions")
+PAIR_OCCASIONS = CUES.words("the_two.occasions")
+PAIR_SENTENCES = CUES.scope("the_two.sentences")
 PLACE_REACH = CUES.scope("place.after.stop")
 FRAMED_PLANNED_DAYS = CUES.scope("window.framed_planned_days")
 
@@ -44,12 +47,11 @@ def plan_framing_visits(facts: DocFacts, events: list[Event]) -> None:
     scheduled on the 27th ... in the framework of his first visit"), is planned: the event is part of it."""
     if facts.published is None:
         return
+    planned = {facts.sentence(s.start) for other in events if other.type != "visit" and planned_ahead(facts, other)
+               for s, _ in other.mentions}
     for visit in events:
-        if visit.type != "visit" or visit.start or visit.tense:
-            continue
-        sentences = {facts.sentence(span.start) for span, _ in visit.mentions}
-        if any(planned_ahead(facts, other) and sentences & {facts.sentence(s.start) for s, _ in other.mentions}
-               for other in events if other.type != "visit"):
+        if visit.type == "visit" and not visit.start and not visit.tense and \
+                planned & {facts.sentence(span.start) for span, _ in visit.mentions}:
             visit.status = "planned"
 
 
@@ -82,9 +84,9 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
     elif own and len(subject) > 1 and kind in SPLIT_TYPES:
         groups = [pt.actors_of([person] + own) for person in subject]
     else:
-        talks = last_talks(events)  # "..., after which the two leaders witnessed the signing": those two
-        groups = [pt.the_two(facts, span, talks, limits[0]) or pt.parties(facts, span, clause_triggers, kind)
-                  or pt.the_two(facts, span, talks)]
+        pair = recent_pair(facts, events, span)  # "..., after which the two leaders witnessed the signing"
+        named = pt.parties(facts, span, clause_triggers, kind)
+        groups = [(len(named) < 2 and pt.the_two(facts, span, pair, limits[0])) or named or pt.the_two(facts, span, pair)]
     if not groups[0] and kind == "talks" and last_visit is not None:
         groups = [list(last_visit.actors[:1])]
     if kind == "signing" and (not groups[0] or start is None):
@@ -94,7 +96,8 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
             if start is None and occasion.start and tense != "planned":
                 start, end = occasion.start, occasion.end
                 status_ = status(facts.published, kind, start, end, tense)
-    if guest_visit(last_visit, start, end) and set(facts.lower[span.start:span.end]) & GUEST_WORDS:
+    if guest_visit(last_visit, start, end) and set(facts.lower[span.start:span.end]) & GUEST_WORDS and \
+            all(len(group) < 2 for group in groups):  # "hosted a welcome ceremony for X" names its guest
         guest = last_visit.actors[0]  # a welcome ceremony has its guest, the visitor
         groups = [[guest] + [a for a in group if a is not guest] for group in groups]
     if not any(groups) and start:
@@ -125,18 +128,26 @@ def day_of_last(facts: DocFacts, events: list[Event], kind: str, tense: str | No
     return start, None, status(facts.published, kind, start, None, tense)
 
 
-def last_talks(events: list[Event]) -> list:
-    """The people of the talks told last (none when there were none)."""
-    return next((list(e.actors) for e in reversed(events) if e.type == "talks"), [])
+def recent_pair(facts: DocFacts, events: list[Event], trigger: Span) -> list:
+    """The people of the occasion "the two sides" are the parties of: the talks, else the meeting, told last
+    in the trigger's sentence or the PAIR_SENTENCES before (none when there was none)."""
+    earliest = facts.sentence(trigger.start)[0]
+    for _ in range(PAIR_SENTENCES):
+        earliest = facts.sentence(earliest - 1)[0] if earliest > 0 else earliest
+    recent = [e for e in events[-PAIR_EVENTS:] if e.type in PAIR_OCCASIONS and len(e.actors) > 1
+              and any(earliest <= s.start < trigger.start for s, _ in e.mentions)]
+    chosen = next((e for e in reversed(recent) if e.type == "talks"), recent[-1] if recent else None)
+    return list(chosen.actors) if chosen else []
 
 
 def last_occasion(events: list[Event], signers: list) -> Event | None:
     """The talks or meeting told last where a signing took place: the last one of the signers when it names
     them ("The two ministers signed a plan" after their talks and a courtesy call), else the last one."""
-    occasions = [e for e in reversed(events) if e.type in SIGNING_OCCASIONS]
+    occasions = (e for e in reversed(events) if e.type in SIGNING_OCCASIONS)
+    if not signers:
+        return next(occasions, None)
     keys = set(map(actor_key, signers))
-    theirs = next((e for e in occasions if len(signers) > 1 and keys <= set(map(actor_key, e.actors))), None)
-    return theirs or (None if signers else next(iter(occasions), None))
+    return next((e for e in occasions if len(signers) > 1 and keys <= set(map(actor_key, e.actors))), None)
 
 
 def add_visit(facts: DocFacts, span: Span, row: dict, triggers: list[Span], events: list[Event],
@@ -192,7 +203,7 @@ def home_country(actor) -> str | None:
 
 def merge_visit(facts: DocFacts, events: list[Event], event: Event) -> Event:
     """Join a visit to an earlier mention of the same trip (visitor, country, dates), else add it."""
-    for other in events:
+    for other in events[-OCCASION_REACH:]:
         if other.type != "visit" or other.actors[0] != event.actors[0]:
             continue
         if other.place_country and event.place_country and other.place_country != event.place_country:

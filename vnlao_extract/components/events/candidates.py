@@ -40,9 +40,11 @@ def references_in(facts: DocFacts, start: int, end: int) -> list:
     return [r for r in facts.references[first:last] if r.span.end <= end]
 
 
-def mentions_before(facts: DocFacts, i: int) -> list:
-    """The mentions that end before token ``i``, in text order."""
-    return [m for m in facts.mentions[:bisect_left(facts.mention_starts, i)] if m.span.end <= i]
+def mentions_back_from(facts: DocFacts, i: int):
+    """The mentions that end before token ``i``, the latest first (a generator: callers stop early)."""
+    for k in range(bisect_left(facts.mention_starts, i) - 1, -1, -1):
+        if facts.mentions[k].span.end <= i:
+            yield facts.mentions[k]
 
 
 def candidates(facts: DocFacts, start: int, end: int) -> list:

@@ -28,6 +28,7 @@ KIND_REACH = CUES.scope("kind.types")
 KIND_OF = CUES.words("kind.of_words")
 KIND_OF_WORD = {word: row["id"] for row in CUES.rows.values() if row["category"] == "occasion.kind"
                 for word in row.get("words", [])}
+OCCASION_REACH = CUES.scope("window.occasions")
 ABSORBED_BY = {row["id"].split(".", 1)[1]: row.get("words", []) for row in CUES.rows.values()
                if row["category"] == "occasion.absorbed_by"}
 
@@ -142,7 +143,7 @@ def referent(facts: DocFacts, events: list[Event], event: Event) -> Event | None
     whose people it names only."""
     keys = actor_keys(event)
     across = not names_own_parties(facts, event.mentions[0][0])
-    for other in reversed(events):
+    for other in reversed(events[-OCCASION_REACH:]):
         if other.type == "visit" or not dates_agree(other, event) or not kinds_agree(facts, other, event):
             continue
         if family(other.type) == family(event.type) and (across or not keys or keys & actor_keys(other)):
@@ -160,7 +161,7 @@ def add_occasion(facts: DocFacts, events: list[Event], event: Event, definite: b
             join(other, event, add_actors=False)
             return
     keys = actor_keys(event)
-    for other in events:
+    for other in events[-OCCASION_REACH:]:
         if family(other.type) != family(event.type) or not dates_agree(other, event):
             continue
         if not kinds_agree(facts, other, event, strict=True) or done_and_to_come(other, event):
@@ -175,18 +176,19 @@ def add_occasion(facts: DocFacts, events: list[Event], event: Event, definite: b
 def absorb_parts(events: list[Event]) -> list[Event]:
     """Fold each mention that is part of another occasion (a briefing at a meeting, a meeting within the
     talks of the same people) into it."""
-    kept = list(events)
-    for event in events:
+    absorbed: set[int] = set()
+    for k, event in enumerate(events):
         hosts = ABSORBED_BY.get(event.type)
         if not hosts:
             continue
         keys = actor_keys(event)
-        whole = next((o for o in kept if o is not event and o.type in hosts and keys <= actor_keys(o)
-                      and dates_agree(o, event)), None)
+        near = events[max(0, k - OCCASION_REACH):k + OCCASION_REACH]
+        whole = next((o for o in near if o is not event and id(o) not in absorbed and o.type in hosts
+                      and keys <= actor_keys(o) and dates_agree(o, event)), None)
         if whole is not None:
             join(whole, event, add_actors=False)
-            kept.remove(event)
-    return kept
+            absorbed.add(id(event))
+    return [e for e in events if id(e) not in absorbed]
 
 
 def drop_the_dead(events: list[Event], published) -> list[Event]:

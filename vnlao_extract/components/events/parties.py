@@ -1,6 +1,8 @@
 """The people of a ``parties``-frame trigger (talks, meetings, calls, signings, ...) and what they signed."""
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span
 
 from . import candidates as cand
@@ -20,6 +22,7 @@ PAIR_NOUNS = CUES.words("the_two.nouns")
 PAIR_REACH = CUES.scope("the_two.lead")
 PAIR_PHRASES = CUES.phrases("the_two.phrases")
 PAIR_PEOPLE = CUES.scope("the_two.nouns")
+PAIR_MENTIONS = CUES.scope("the_two.mentions")
 DOCUMENT_NOUNS = CUES.words("documents.plural")
 DOCUMENT_NOUN = CUES.words("documents.singular")
 DOCUMENT_REACH = CUES.scope("documents.plural")
@@ -131,9 +134,10 @@ def the_two(facts: DocFacts, trigger: Span, talks: list | None = None, start: in
 
 def last_pair(facts: DocFacts, i: int) -> list:
     """The last person named before token ``i`` and the last one before from another country (a pair of
-    two sides; looked for among the last ``PAIR_PEOPLE`` people), else the last two people, in text order."""
+    two sides; looked for among the last ``PAIR_PEOPLE`` people of the last ``PAIR_MENTIONS`` mentions),
+    else the last two people, in text order."""
     recent = []
-    for mention in reversed(cand.mentions_before(facts, i)):
+    for mention in islice(cand.mentions_back_from(facts, i), PAIR_MENTIONS):
         if mention.person is not None and mention.person not in recent:
             recent.append(mention.person)
             if len(recent) == PAIR_PEOPLE:

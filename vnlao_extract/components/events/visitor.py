@@ -239,6 +239,7 @@ def has_verb_subject(facts: DocFacts, trigger: Span) -> bool:
 
 PREVIOUS_WORDS = CUES.words("visit.previous")
 PREVIOUS_REACH = CUES.scope("visit.previous")
+NOT_PREVIOUS = CUES.words("visit.previous.not_before")
 
 
 def subtype(facts: DocFacts, span: Span) -> str | None:
@@ -247,5 +248,7 @@ def subtype(facts: DocFacts, span: Span) -> str | None:
 
 def told_as_previous(facts: DocFacts, span: Span) -> bool:
     """ "his previous visit", "her last trip to Japan": the trigger names an earlier trip."""
+    lower = facts.lower
     start = max(facts.sentence(span.start)[0], span.start - PREVIOUS_REACH)
-    return any(word in PREVIOUS_WORDS for word in facts.lower[start:span.end])
+    return any(lower[i] in PREVIOUS_WORDS and not (i + 1 < len(lower) and lower[i + 1] in NOT_PREVIOUS)
+               for i in range(start, span.end))

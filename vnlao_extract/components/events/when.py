@@ -255,6 +255,8 @@ def dates(facts: DocFacts, trigger: Span, kind: str, limits: tuple[int, int], fa
         tense_ = "completed"
     told = tense_ or (DEFAULT_OTHER if DEFAULT.get(kind, DEFAULT_OTHER) == DEFAULT_OTHER else None)
     start, end = (weekday_by_tense(facts, date, told), date.end) if date else (None, None)  # a call is told once held
+    if date and end and start != date.start:  # a span of weekdays moved a week keeps its length
+        end = (add_days(day(end), (day(start) - day(date.start)).days) or day(end)).isoformat()
     if kind == "visit":
         start, end = span_of_days(facts, trigger, start, end)
         nth = day_of_visit(facts, trigger)

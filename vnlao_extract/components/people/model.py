@@ -4,6 +4,7 @@ mentions make, a :class:`Reference` to a person by office or nationality, and th
 from __future__ import annotations
 
 import datetime
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -13,6 +14,8 @@ from ...registry import Actor, fold
 from ..titles import TitleMention
 from ...matching import ignored_mask, lex_entries, lex_labels
 from . import cues
+
+REGISTRY_DAY_SENTENCES = cues.scope("people.registry_day_sentences")
 
 
 @lru_cache(maxsize=65536)
@@ -66,13 +69,16 @@ class Facts:
 
 
 def registry_day(doc: Doc) -> datetime.date | None:
-    """The day the registry is read on: the published date, else the first calendar date the text writes
-    ("Indonesian President's state visit to Vietnam, March 10-11, 2025" with no date line)."""
+    """The day the registry is read on: the published date, else a calendar date of the article's first
+    sentences, to the day ("Indonesian President's state visit to Vietnam, March 10-11, 2025" with no date
+    line; not "joined the WTO in February 2013" nor a date of the background further on)."""
     if doc._.published is not None:
         return doc._.published
+    sentences = [s.end for s in islice(doc.sents, REGISTRY_DAY_SENTENCES)] if doc.has_annotation("SENT_START") else []
+    lead_end = sentences[-1] if sentences else 0
     for date in doc._.dates:
-        if date.kind == "absolute" and len(date.start) >= 7:
-            return datetime.date.fromisoformat((date.start + "-01")[:10])
+        if date.kind == "absolute" and len(date.start) == 10 and date.span.start < lead_end:
+            return datetime.date.fromisoformat(date.start)
     return None
 
 
