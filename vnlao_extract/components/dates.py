@@ -4,8 +4,11 @@ normalizes each matched string against the published date.
 Adds to the Doc:
 - ``doc._.dates``: list of :class:`DateMention` (absolute and weekday dates, then relative ones),
   each with ISO ``start``/``end`` at the precision written. Year-less dates take the year nearest
-  the published date and are dropped when there is none; a weekday is the one nearest the published
-  date ("last"/"next" pick the past or future one) and is dropped when a calendar date stands beside it.
+  the published date on the side the sentence's tense says (the nearest tense cue before the date, else
+  one after it in its clause), or the year "last/this/next year" right after them gives ("September last
+  year"), and are dropped when there is no published date; a weekday is the one nearest the published
+  date ("last"/"next" pick the past or future one) and is dropped when a calendar date stands beside it;
+  "from Monday to Wednesday" is one span, its end read from its start.
   Lone numbers that count or number things ("2025 delegates", "No. 2030") are not years: the word
   lists are in the patterns file.
 """
@@ -32,6 +35,9 @@ TENSE_AFTER_STOPS = cue_words("dates", "dates.tense_after")
 TENSE_AFTER_REACH = cue_scope("dates", "dates.tense_after")
 WEEKDAY_RANGE_LEADS = cue_words("dates", "dates.weekday_range_lead")
 WEEKDAY_RANGE_SEPARATORS = cue_words("dates", "dates.weekday_range_separators")
+WEEKDAY_RANGE_BETWEEN = cue_words("dates", "dates.weekday_range_between")
+WEEKDAY_RANGE_AND = cue_words("dates", "dates.weekday_range_and")
+YEAR_WORDS = cue_words("dates", "dates.year_word")
 
 
 @dataclass
@@ -212,7 +218,7 @@ def year_told_after(span: Span, words: list[str], kind: str) -> int | None:
         return None
     lower = lower_words(span.doc)
     i = span.end
-    if i + 1 < len(lower) and lower[i] in YEAR_AFTER and lower[i + 1] == "year":
+    if i + 1 < len(lower) and lower[i] in YEAR_AFTER and lower[i + 1] in YEAR_WORDS:
         return YEAR_AFTER[lower[i]]
     return None
 
@@ -260,8 +266,9 @@ def is_weekday_range(first: DateMention, second: DateMention) -> bool:
     lower = lower_words(first.span.doc)
     lead = lower[first.span.start - 1] if first.span.start > 0 else ""
     between = lower[first.span.end:second.span.start]
-    return (lead in WEEKDAY_RANGE_LEADS and len(between) == 1 and between[0] in WEEKDAY_RANGE_SEPARATORS
-            and (between[0] != "and" or lead == "between"))
+    if lead not in WEEKDAY_RANGE_LEADS or len(between) != 1:
+        return False
+    return between[0] in WEEKDAY_RANGE_SEPARATORS or (between[0] in WEEKDAY_RANGE_AND and lead in WEEKDAY_RANGE_BETWEEN)
 
 
 def _trim_comma(span: Span) -> Span:

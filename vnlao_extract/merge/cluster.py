@@ -123,7 +123,7 @@ class Clusterer:
         self.by_mid: dict[str, Cluster] = {}
         self.index: dict[tuple, list[Cluster]] = {}  # (family, person) -> clusters, in creation order
         self.loose: dict[tuple, list[Cluster]] = {}  # ((family, person), anchor cid) -> undated clusters
-        self.by_person: dict[str, list[Cluster]] = {}  # person -> clusters of any type
+        self.by_person: dict[str, dict[int, Cluster]] = {}  # person -> clusters of any type, by cid, in order
         self.s = settings()
 
     def run(self, rows) -> list[Cluster]:
@@ -317,7 +317,7 @@ class Clusterer:
         monthday = item.row.get("monthday")
         if not monthday or item.published or item.own or item.anchor is not None:
             return False
-        clusters = {c.cid: c for p in item.actors for c in self.by_person.get(p, ()) if c.span}
+        clusters = {c.cid: c for p in item.actors for c in self.by_person.get(p, {}).values() if c.span}
         year = sibling_year(monthday, item.row.get("weekday"), [c.span for c in clusters.values()],
                             self.s.near_days)
         if year is None:
@@ -353,8 +353,7 @@ class Clusterer:
             cluster.published.append(item.published)
         self.by_mid[item.row["mid"]] = cluster
         for person in item.actors:
-            if cluster not in self.by_person.setdefault(person, []):
-                self.by_person[person].append(cluster)
+            self.by_person.setdefault(person, {})[cluster.cid] = cluster
         for key in self._keys(item):
             if key not in cluster.keys:
                 cluster.keys.add(key)

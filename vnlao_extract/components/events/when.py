@@ -54,6 +54,8 @@ SPEAKING_REACH = CUES.scope("date.speaking")
 DAY_OF = CUES.words("visit.day_of")
 DAY_OF_REACH = CUES.scope("visit.day_of")
 DAY_ORDINALS = CUES.values("visit.day_of.ordinals")
+DAY_OF_LINKS = CUES.words("visit.day_of.link")
+WEEK_WORDS = CUES.words("date.week_words")
 WEEKDAY_SHIFT = {"completed": -7, "ongoing": -7, "planned": 7}
 
 
@@ -99,7 +101,7 @@ def date_for(facts: DocFacts, trigger: Span, limit_before: int, limit_after: int
 
 
 def is_week(date) -> bool:
-    return date.kind == "relative" and "week" in date.text.lower()
+    return date.kind == "relative" and any(word in date.text.lower() for word in WEEK_WORDS)
 
 
 def opens(facts: DocFacts, date, sentence_start: int) -> bool:
@@ -239,7 +241,7 @@ def day_of_visit(facts: DocFacts, trigger: Span) -> int | None:
     lower = facts.lower
     start = facts.sentence(trigger.start)[0]
     of = next((i for i in reversed(range(max(start, trigger.start - DAY_OF_REACH), trigger.start))
-               if lower[i] == "of"), None)
+               if lower[i] in DAY_OF_LINKS), None)
     if of is None or of - 2 < start or lower[of - 1] not in DAY_OF:
         return None
     return DAY_ORDINALS.get(lower[of - 2])
