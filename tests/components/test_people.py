@@ -15,15 +15,9 @@ from vnlao_extract.inputs import normalize_text
 from vnlao_extract.pipeline import build_pipeline
 from vnlao_extract.registry import fold
 
+from ..records import person
+
 D = datetime.date
-
-
-def person(record: dict, name: str) -> dict:
-    """The person whose name (or an alias) folds to ``name``; fails with the names that were found."""
-    for p in record["people"]:
-        if fold(name) in {fold(p["name"]), *map(fold, p["aliases"])}:
-            return p
-    raise AssertionError(f"{name!r} not among {[p['name'] for p in record['people']]}")
 
 
 def names(record: dict) -> list[str]:

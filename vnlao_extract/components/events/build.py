@@ -78,15 +78,7 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
         status_ = status(facts.published, kind, start, end, tense)
     if start is None and same_day(facts, span):
         start, end, status_ = day_of_last(facts, events, kind, tense, (start, end, status_))
-    subject, own = pt.sides(facts, span, clause_triggers, kind)
-    if subject and len(own) > 1 and (splits(facts, span) or kind in SPLIT_TYPES or row["id"] in SPLIT_RULES):
-        groups = [pt.actors_of(subject + [person]) for person in own]
-    elif own and len(subject) > 1 and kind in SPLIT_TYPES:
-        groups = [pt.actors_of([person] + own) for person in subject]
-    else:
-        pair = recent_pair(facts, events, span)  # "..., after which the two leaders witnessed the signing"
-        named = pt.parties(facts, span, clause_triggers, kind)
-        groups = [(len(named) < 2 and pt.the_two(facts, span, pair, limits[0])) or named or pt.the_two(facts, span, pair)]
+    groups = party_groups(facts, span, row, clause_triggers, events, limits[0])
     if not groups[0] and kind == "talks" and last_visit is not None:
         groups = [list(last_visit.actors[:1])]
     if kind == "signing" and (not groups[0] or start is None):
@@ -108,6 +100,21 @@ def parties_events(facts: DocFacts, span: Span, row: dict, found: list, clause_t
             for actors in groups if actors]
 
 
+def party_groups(facts: DocFacts, span: Span, row: dict, clause_triggers: list[Span], events: list[Event],
+                 clause_start: int) -> list[list]:
+    """The people of each occasion a trigger tells: one group, or one per person named after it ("paid
+    courtesy calls on A and B", "A, B and C received X"); "the two leaders" of the clause are a pair."""
+    kind = row["type"]
+    subject, own = pt.sides(facts, span, clause_triggers, kind)
+    if subject and len(own) > 1 and (splits(facts, span) or kind in SPLIT_TYPES or row["id"] in SPLIT_RULES):
+        return [pt.actors_of(subject + [person]) for person in own]
+    if own and len(subject) > 1 and kind in SPLIT_TYPES:
+        return [pt.actors_of([person] + own) for person in subject]
+    pair = recent_pair(facts, events, span)  # "..., after which the two leaders witnessed the signing"
+    named = pt.parties(facts, span, clause_triggers, kind, (subject, own))
+    return [(len(named) < 2 and pt.the_two(facts, span, pair, clause_start)) or named or pt.the_two(facts, span, pair)]
+
+
 def guest_visit(visit: Event | None, start: str | None, end: str | None) -> bool:
     """Whether the visit told last is the trip of an event with these dates (an undated event: one not
     done before the article's time, not "his previous visit in 2019")."""
@@ -121,10 +128,10 @@ def guest_visit(visit: Event | None, start: str | None, end: str | None) -> bool
 def day_of_last(facts: DocFacts, events: list[Event], kind: str, tense: str | None, default: tuple) -> tuple:
     """(start, end, status) of "on the same day": the day of the latest event dated to one day (a trip's span
     of days told after the day's talks names no one day)."""
-    dated = [e for e in events if e.start and len(e.start) == 10 and not e.end]
-    if not dated:
+    last = next((e for e in reversed(events) if e.start and len(e.start) == 10 and not e.end), None)
+    if last is None:
         return default
-    start = dated[-1].start
+    start = last.start
     return start, None, status(facts.published, kind, start, None, tense)
 
 

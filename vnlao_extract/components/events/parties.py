@@ -57,10 +57,12 @@ def before_relative_clause(facts: DocFacts, trigger: Span, bounds: tuple[int, in
     return bounds[0], who
 
 
-def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span], kind: str = "") -> list:
+def parties(facts: DocFacts, trigger: Span, clause_triggers: list[Span], kind: str = "",
+            sides_: tuple[list, list] | None = None) -> list:
     """The people of the trigger's clause: its own subject (else the sentence's, else "he"), then the
-    people after it up to the next trigger's subject; all the sentence's people when it names no one."""
-    subject, own = sides(facts, trigger, clause_triggers, kind)
+    people after it up to the next trigger's subject; all the sentence's people when it names no one.
+    ``sides_`` are the trigger's :func:`sides` when the caller has them already."""
+    subject, own = sides_ or sides(facts, trigger, clause_triggers, kind)
     speaking = kind in SPEAKING_TYPES
     found = subject + own or [m for m in cand.mentions_in(facts, *facts.sentence(trigger.start))
                               if not (cand.is_source(facts, m) or

@@ -33,6 +33,7 @@ LEADER_LEADS = cues.words("people.leader_leads")
 LEADER_MODIFIERS = cues.values("people.leader_modifiers")
 LEADER_REACH = cues.scope("people.leader_reach")
 LEADER_HEADS = cues.values("people.leader_heads")
+HEAD_LENGTHS = sorted({len(head.split()) for head in LEADER_HEADS}, reverse=True)  # the longest head first
 GENERIC_ROLES = cues.words("people.generic_roles")
 UNRANKED = max(LEADER_RANK.values()) + 9
 
@@ -96,10 +97,16 @@ def nationality_leaders(facts: Facts, found: list) -> list[tuple[Span, str, str 
         role, end = None, i + 1
         while end < len(doc) and end - i <= LEADER_REACH and lower[end] in LEADER_MODIFIERS:
             role, end = role or LEADER_MODIFIERS[lower[end]], end + 1
-        if end < len(doc) and lower[end] in LEADER_HEADS:
+        head = leader_head(lower, end)
+        if head is not None:
             country = (facts.entries[i] or {}).get("country")
-            references.append((doc[start:end + 1], country, role or LEADER_HEADS[lower[end]]))
+            references.append((doc[start:end + len(head.split())], country, role or LEADER_HEADS[head]))
     return references
+
+
+def leader_head(lower: list[str], i: int) -> str | None:
+    """The head word or phrase of a reference by nationality at token ``i`` ("leader", "head of state")."""
+    return next((head for head in (" ".join(lower[i:i + n]) for n in HEAD_LENGTHS) if head in LEADER_HEADS), None)
 
 
 def bare_offices(facts: Facts, mentions: list[Mention], named_titles: set[int]) -> list[Reference]:
